@@ -1,0 +1,132 @@
+/// Everything a project holds, read and checked, before anything is rendered.
+public struct LoadedProject: Sendable {
+    public let paths: ProjectPaths
+    public let config: SiteConfig
+    public let catalogue: IndicatorCatalogue
+    public let templates: TemplateLibrary
+    /// Files under `templates/assets/`, relative to it, copied as they are.
+    public let assets: [String]
+    /// Every content file, in path order, read as far as it could be.
+    public let studies: [ReadCaseStudy]
+    /// Problems of the configuration, catalogue, templates and content, and across case studies.
+    public let diagnostics: [Diagnostic]
+    /// Every file diagnostics may point into, by display path.
+    public let sources: [String: SourceFile]
+
+    /// The case studies, if none has an error.
+    public var validStudies: [CaseStudy]? {
+        diagnostics.hasErrors ? nil : studies.compactMap(\.study)
+    }
+}
+
+/// Reads a project from disk: configuration, indicator catalogue, templates and case studies (in parallel).
+public struct ProjectLoader: Sendable {
+    let fileSystem: FileSystem
+
+    public init(fileSystem: FileSystem = .disk) {
+        self.fileSystem = fileSystem
+    }
+
+    public func load(_ paths: ProjectPaths) async throws(EnvironmentError) -> LoadedProject {
+        var diagnostics: [Diagnostic] = []
+        var sources: [String: SourceFile] = [:]
+
+        var config = SiteConfig.fallback
+        if let file = try readText(ProjectPaths.configFile, paths, into: &diagnostics) {
+            let parsed = SiteConfigParser.parse(file)
+            config = parsed.config
+            diagnostics += parsed.diagnostics
+            sources[file.path] = file
+        }
+        guard let catalogueFile = try readText(ProjectPaths.catalogueFile, paths, into: &diagnostics) else {
+            throw EnvironmentError(.folderNotFound, "le catalogue des indicateurs « \(ProjectPaths.catalogueFile) » est introuvable dans « \(paths.root) »",
+                                   help: "lancez showcase depuis le dossier du projet, ou indiquez-le avec `--project`")
+        }
+        sources[catalogueFile.path] = catalogueFile
+        let (catalogue, catalogueProblems) = CatalogueParser.parse(catalogueFile)
+        diagnostics += catalogueProblems
+
+        let templateFiles = try self.templateFiles(paths, into: &diagnostics)
+        for (_, file) in templateFiles { sources[file.path] = file }
+        let (templates, templateProblems) = TemplateLibrary.load(templateFiles)
+        diagnostics += templateProblems
+        let assets = try listFiles(ProjectPaths.assetsFolder, paths, required: false)
+
+        let contentPaths = try listFiles(ProjectPaths.contentFolder, paths, required: true)
+            .filter { $0.hasSuffix(".md") }
+            .map { Path.join(ProjectPaths.contentFolder, $0) }
+        let reader = CaseStudyReader(parser: CaseStudyParser(catalogue: catalogue, config: config))
+        let fileSystem = self.fileSystem
+        let reads = await contentPaths.concurrentMap { path -> Result<ReadCaseStudy, EnvironmentError> in
+            do throws(FileSystemError) {
+                let bytes = try fileSystem.readFile(paths.onDisk(path))
+                return .success(reader.read(bytes, path: path))
+            } catch {
+                return .failure(EnvironmentError(.readFailed, "impossible de lire « \(path) » : \(FrenchErrno.describe(error.code))",
+                                                 help: FrenchErrno.help(error.code)))
+            }
+        }
+        var studies: [ReadCaseStudy] = []
+        for read in reads {
+            switch read {
+            case .success(let study): studies.append(study)
+            case .failure(let error): throw error
+            }
+        }
+        for study in studies {
+            diagnostics += study.diagnostics
+            sources[study.file.path] = study.file
+        }
+        diagnostics += ProjectRules.check(studies.compactMap(\.study))
+        return LoadedProject(paths: paths, config: config, catalogue: catalogue, templates: templates, assets: assets,
+                             studies: studies, diagnostics: diagnostics, sources: sources)
+    }
+
+    /// The text of a project file, or `nil` when it does not exist; its encoding problems join `diagnostics`.
+    private func readText(
+        _ relative: String, _ paths: ProjectPaths, into diagnostics: inout [Diagnostic]
+    ) throws(EnvironmentError) -> SourceFile? {
+        let path = paths.onDisk(relative)
+        guard fileSystem.kind(path) != nil else { return nil }
+        let bytes = try attempt { () throws(FileSystemError) in try fileSystem.readFile(path) }
+        let (file, problems) = TextDecoder.decode(bytes, path: relative)
+        diagnostics += problems
+        return file
+    }
+
+    /// Files below `relative`, as paths relative to it, in a stable order; hidden files are skipped.
+    private func listFiles(_ relative: String, _ paths: ProjectPaths, required: Bool) throws(EnvironmentError) -> [String] {
+        let folder = paths.onDisk(relative)
+        guard fileSystem.kind(folder) == .directory else {
+            if !required { return [] }
+            throw EnvironmentError(.folderNotFound, "le dossier « \(relative) » est introuvable dans « \(paths.root) »",
+                                   help: "lancez showcase depuis le dossier du projet, ou indiquez-le avec `--project`")
+        }
+        var found: [String] = []
+        var pending = [""]
+        while let next = pending.popLast() {
+            let entries = try attempt { () throws(FileSystemError) in try fileSystem.listDirectory(Path.join(folder, next)) }
+            for entry in entries where !entry.name.hasPrefix(".") {
+                let path = next.isEmpty ? entry.name : Path.join(next, entry.name)
+                switch entry.kind {
+                case .file: found.append(path)
+                case .directory where relative != ProjectPaths.contentFolder: pending.append(path)
+                default: break
+                }
+            }
+        }
+        return found.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+
+    private func templateFiles(
+        _ paths: ProjectPaths, into diagnostics: inout [Diagnostic]
+    ) throws(EnvironmentError) -> [(name: String, file: SourceFile)] {
+        var files: [(name: String, file: SourceFile)] = []
+        for path in try listFiles(ProjectPaths.templatesFolder, paths, required: true) where path.hasSuffix(".mustache") {
+            let relative = Path.join(ProjectPaths.templatesFolder, path)
+            guard let file = try readText(relative, paths, into: &diagnostics) else { continue }
+            files.append((String(path.dropLast(".mustache".count)), file))
+        }
+        return files
+    }
+}

@@ -1,0 +1,72 @@
+/// One content file read as far as it could be: its text (for quoting in diagnostics), the case study when
+/// its front matter could be read, and every problem found.
+public struct ReadCaseStudy: Sendable {
+    public var file: SourceFile
+    public var study: CaseStudy?
+    public var diagnostics: [Diagnostic]
+}
+
+/// Reads one case study file: bytes → text → front matter and body → YAML nodes → typed `CaseStudy`.
+public struct CaseStudyReader: Sendable {
+    public let parser: CaseStudyParser
+
+    public init(parser: CaseStudyParser) {
+        self.parser = parser
+    }
+
+    /// - Parameters:
+    ///   - bytes: the file's content.
+    ///   - path: its path as shown to people (`content/angresse.md`).
+    public func read(_ bytes: [UInt8], path: String) -> ReadCaseStudy {
+        let (file, decodingProblems) = TextDecoder.decode(bytes, path: path)
+        var diagnostics = decodingProblems
+        let slug = Slug.fromFileName(Path.lastComponent(path))
+        if let problem = Slug.problem(withFileName: Path.lastComponent(path), path: path) { diagnostics.append(problem) }
+
+        let split: SplitDocument
+        switch FrontMatterSplitter.split(file) {
+        case .failure(let problem): return ReadCaseStudy(file: file, study: nil, diagnostics: diagnostics + [problem])
+        case .success(let document): split = document
+        }
+        let front: YAMLNode?
+        switch YAMLReader.read(split.frontMatter, in: file, firstLine: split.frontMatterFirstLine) {
+        case .failure(let problem): return ReadCaseStudy(file: file, study: nil, diagnostics: diagnostics + [problem])
+        case .success(let node): front = node
+        }
+        let (study, schemaProblems) = parser.parse(front, body: split, file: file, slug: slug)
+        return ReadCaseStudy(file: file, study: study, diagnostics: diagnostics + schemaProblems)
+    }
+}
+
+/// Page names in URLs, made from file names: lowercase ASCII letters, digits and hyphens.
+public enum Slug {
+    /// `content/Collège d'Angresse.md` → `college-d-angresse`.
+    public static func make(_ text: String) -> String {
+        var slug = ""
+        for character in Suggestion.fold(text) {
+            if character.isASCII, character.isLetter || character.isNumber {
+                slug.append(character)
+            } else if !slug.isEmpty, slug.last != "-" {
+                slug.append("-")
+            }
+        }
+        while slug.hasSuffix("-") { slug.removeLast() }
+        return slug
+    }
+
+    static func fromFileName(_ name: String) -> String {
+        let stem = name.hasSuffix(".md") ? String(name.dropLast(3)) : name
+        return make(stem)
+    }
+
+    /// A file name that is not already its slug is reported: URLs must not depend on how a name is encoded.
+    static func problem(withFileName name: String, path: String) -> Diagnostic? {
+        let stem = name.hasSuffix(".md") ? String(name.dropLast(3)) : name
+        let slug = make(stem)
+        guard stem != slug else { return nil }
+        return .error(.invalidFileName, "le nom de fichier « \(name) » ne peut pas servir d'adresse de page",
+                      at: .startOf(path),
+                      help: slug.isEmpty ? "renommez le fichier avec des lettres sans accent, des chiffres et des tirets"
+                          : "renommez le fichier en « \(slug).md » (minuscules sans accent, chiffres et tirets)")
+    }
+}

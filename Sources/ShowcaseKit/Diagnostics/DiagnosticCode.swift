@@ -1,0 +1,50 @@
+/// Stable identifiers of every kind of problem. CI scripts may match on them: never rename one, only add.
+public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
+    // Reading files
+    case invalidUTF8 = "utf8-invalide"
+    case missingFrontMatter = "entete-absent"
+    case unclosedFrontMatter = "entete-non-ferme"
+    case yamlSyntax = "yaml-syntaxe"
+    case duplicateKey = "cle-en-double"
+    case invalidFileName = "nom-de-fichier-invalide"
+
+    // Schema
+    case unknownField = "champ-inconnu"
+    case missingField = "champ-manquant"
+    case emptyValue = "valeur-vide"
+    case wrongType = "type-invalide"
+    case outOfBounds = "valeur-hors-bornes"
+    case invalidDate = "date-invalide"
+    case unknownValue = "valeur-inconnue"
+    case invalidURL = "url-invalide"
+    case duplicateValue = "valeur-en-double"
+
+    // Sources and figures
+    case unknownSource = "source-inconnue"
+    case derivedFigureWritten = "chiffre-calcule"
+
+    // Cross-field rules
+    case figureExceedsBound = "chiffre-superieur-a"
+    case ineligiblePartner = "titulaire-non-eligible"
+    case incompatibleReservations = "reservations-incompatibles"
+    case datesOutOfOrder = "dates-dans-le-desordre"
+
+    // Body
+    case rawHTMLIgnored = "html-ignore"
+    case unsafeLink = "lien-non-autorise"
+
+    // Catalogue, configuration and templates
+    case unknownUnit = "unite-inconnue"
+    case formulaSyntax = "formule-invalide"
+    case formulaUnknownName = "formule-nom-inconnu"
+    case formulaCycle = "formule-cycle"
+    case formulaDivisionByZero = "formule-division-par-zero"
+    case templateSyntax = "gabarit-invalide"
+    case templateMissing = "gabarit-manquant"
+
+    // Environment
+    case folderNotFound = "dossier-introuvable"
+    case readFailed = "lecture-impossible"
+    case writeFailed = "ecriture-impossible"
+    case unsafeOutputFolder = "dossier-de-sortie-refuse"
+}

@@ -1,0 +1,49 @@
+/// The text of one project file, as the rest of the pipeline sees it, with an index of its lines.
+///
+/// The text is already decoded (a UTF-8 byte-order mark removed, Windows CRLF line ends turned into LF), so
+/// that a line shown in a diagnostic is the line as the writer typed it.
+public struct SourceFile: Sendable {
+    /// The path shown to people, relative to the project root.
+    public let path: String
+    public let text: String
+    /// UTF-8 offset of the start of each line; `lineStarts[0] == 0`.
+    private let lineStarts: [Int]
+
+    public init(path: String, text: String) {
+        self.path = path
+        self.text = text
+        var starts = [0]
+        var offset = 0
+        for byte in text.utf8 {
+            offset += 1
+            if byte == UInt8(ascii: "\n") { starts.append(offset) }
+        }
+        lineStarts = starts
+    }
+
+    public var lineCount: Int { lineStarts.count }
+
+    /// The text of line `number` (1-based) without its line end, or `nil` past the end of the file.
+    public func line(_ number: Int) -> Substring? {
+        guard number >= 1, number <= lineStarts.count else { return nil }
+        let utf8 = text.utf8
+        let start = utf8.index(utf8.startIndex, offsetBy: lineStarts[number - 1])
+        var end = number < lineStarts.count
+            ? utf8.index(utf8.startIndex, offsetBy: lineStarts[number] - 1)
+            : utf8.endIndex
+        if end > start, utf8[utf8.index(before: end)] == UInt8(ascii: "\r") { end = utf8.index(before: end) }
+        return text[start..<end]
+    }
+
+    /// A location in this file; `column` and `length` in Unicode scalars.
+    public func location(line: Int, column: Int, length: Int = 1) -> SourceLocation {
+        SourceLocation(file: path, line: line, column: column, length: length)
+    }
+
+    /// Converts a 1-based column counted in UTF-8 bytes (as cmark reports) into one counted in Unicode scalars.
+    public func scalarColumn(line: Int, byteColumn: Int) -> Int {
+        guard let text = self.line(line) else { return byteColumn }
+        let prefix = text.utf8.prefix(max(0, byteColumn - 1))
+        return String(decoding: prefix, as: UTF8.self).unicodeScalars.count + 1
+    }
+}

@@ -1,0 +1,53 @@
+/// Numbers written the French way: a narrow no-break space (U+202F) between thousands, a decimal comma.
+///
+/// Rounding is always half away from zero (`5,65` → `5,7`), the rule people learn at school; it is the only
+/// rounding `showcase` applies, and only where an indicator's `decimales` asks for it.
+public enum FrenchNumber {
+    public static let thousandsSeparator = "\u{202F}"
+    /// Between a number and its unit: a no-break space, so that « 9 000 heures » never wraps.
+    public static let unitSeparator = "\u{00A0}"
+
+    /// - Parameter decimals: digits after the comma; `nil` shows the value as it is (no trailing zeros).
+    public static func format(_ value: Double, decimals: Int?) -> String {
+        let (negative, integer, fraction) = parts(value, decimals: decimals)
+        let grouped = group(integer)
+        return (negative ? "\u{2212}" : "") + grouped + (fraction.isEmpty ? "" : "," + fraction)
+    }
+
+    /// Digits of `value` rounded to `decimals` (or shown with up to 6 decimals, trailing zeros dropped).
+    static func parts(_ value: Double, decimals: Int?) -> (negative: Bool, integer: String, fraction: String) {
+        let places = decimals ?? 6
+        let scale = pow10(places)
+        let scaled = (abs(value) * scale).rounded(.toNearestOrAwayFromZero)
+        let whole = (scaled / scale).rounded(.towardZero)
+        var fraction = places == 0 ? "" : digits(UInt64(scaled - whole * scale), width: places)
+        if decimals == nil { while fraction.hasSuffix("0") { fraction.removeLast() } }
+        return (value < 0 && scaled != 0, digits(UInt64(whole), width: 1), fraction)
+    }
+
+    public static func round(_ value: Double, decimals: Int) -> Double {
+        let scale = pow10(decimals)
+        return (value * scale).rounded(.toNearestOrAwayFromZero) / scale
+    }
+
+    private static func group(_ digits: String) -> String {
+        guard digits.count > 3 else { return digits }
+        var out = ""
+        for (offset, digit) in digits.enumerated() {
+            if offset > 0, (digits.count - offset) % 3 == 0 { out += thousandsSeparator }
+            out.append(digit)
+        }
+        return out
+    }
+
+    private static func digits(_ value: UInt64, width: Int) -> String {
+        let text = String(value)
+        return String(repeating: "0", count: max(0, width - text.count)) + text
+    }
+
+    private static func pow10(_ exponent: Int) -> Double {
+        var result = 1.0
+        for _ in 0..<max(0, exponent) { result *= 10 }
+        return result
+    }
+}

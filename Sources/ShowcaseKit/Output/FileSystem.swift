@@ -1,0 +1,168 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// What a path names on disk.
+public enum FileKind: Sendable, Equatable {
+    case file
+    case directory
+    case symbolicLink
+    case other
+}
+
+/// An entry of a directory listing.
+public struct DirectoryEntry: Sendable, Equatable {
+    public var name: String
+    public var kind: FileKind
+}
+
+/// A failure of the file system, with the path and the system's reason.
+public struct FileSystemError: Error, Sendable, Equatable {
+    public var operation: String
+    public var path: String
+    public var code: Int32
+
+    /// « Permission non accordée », « Aucun espace disponible sur le périphérique »…, from the C library.
+    public var reason: String { String(cString: strerror(code)) }
+}
+
+/// Every access `showcase` makes to the disk, as a struct of closures: the real one (`.disk`) uses plain POSIX
+/// calls (no `fsync` per file: durability comes from the atomic swap of the output folder); tests swap in
+/// failures. Paths are plain strings.
+public struct FileSystem: Sendable {
+    public var readFile: @Sendable (String) throws(FileSystemError) -> [UInt8]
+    public var writeFile: @Sendable (String, [UInt8]) throws(FileSystemError) -> Void
+    public var listDirectory: @Sendable (String) throws(FileSystemError) -> [DirectoryEntry]
+    /// `nil` when nothing is there; symbolic links are reported as such, not followed.
+    public var kind: @Sendable (String) -> FileKind?
+    public var createDirectory: @Sendable (String) throws(FileSystemError) -> Void
+    public var rename: @Sendable (String, String) throws(FileSystemError) -> Void
+    /// Removes a file, or a directory and everything in it; nothing happens when the path does not exist.
+    public var removeTree: @Sendable (String) throws(FileSystemError) -> Void
+
+    public init(
+        readFile: @escaping @Sendable (String) throws(FileSystemError) -> [UInt8],
+        writeFile: @escaping @Sendable (String, [UInt8]) throws(FileSystemError) -> Void,
+        listDirectory: @escaping @Sendable (String) throws(FileSystemError) -> [DirectoryEntry],
+        kind: @escaping @Sendable (String) -> FileKind?,
+        createDirectory: @escaping @Sendable (String) throws(FileSystemError) -> Void,
+        rename: @escaping @Sendable (String, String) throws(FileSystemError) -> Void,
+        removeTree: @escaping @Sendable (String) throws(FileSystemError) -> Void
+    ) {
+        self.readFile = readFile
+        self.writeFile = writeFile
+        self.listDirectory = listDirectory
+        self.kind = kind
+        self.createDirectory = createDirectory
+        self.rename = rename
+        self.removeTree = removeTree
+    }
+}
+
+extension FileSystem {
+    /// The real disk.
+    public static let disk = FileSystem(
+        readFile: POSIX.readFile, writeFile: POSIX.writeFile, listDirectory: POSIX.listDirectory, kind: POSIX.kind,
+        createDirectory: POSIX.createDirectory, rename: POSIX.rename, removeTree: POSIX.removeTree)
+
+    /// Creates `path` and any missing parent.
+    public func createDirectories(_ path: String) throws(FileSystemError) {
+        if kind(path) == .directory { return }
+        let parent = Path.parent(path)
+        if parent != path, !parent.isEmpty { try createDirectories(parent) }
+        do { try createDirectory(path) } catch { if kind(path) != .directory { throw error } }
+    }
+}
+
+/// The POSIX implementation behind `FileSystem.disk`.
+enum POSIX {
+    static func readFile(_ path: String) throws(FileSystemError) -> [UInt8] {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw FileSystemError(operation: "lire", path: path, code: errno) }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { throw FileSystemError(operation: "lire", path: path, code: errno) }
+        var bytes = [UInt8](repeating: 0, count: max(Int(info.st_size), 0))
+        var filled = 0
+        while true {
+            if filled == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(4096, bytes.count))) }
+            let count = bytes.withUnsafeMutableBytes { buffer in
+                read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
+            }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw FileSystemError(operation: "lire", path: path, code: errno)
+            }
+            if count == 0 { break }
+            filled += count
+        }
+        bytes.removeSubrange(filled...)
+        return bytes
+    }
+
+    static func writeFile(_ path: String, _ bytes: [UInt8]) throws(FileSystemError) {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw FileSystemError(operation: "écrire", path: path, code: errno) }
+        var written = 0
+        while written < bytes.count {
+            let count = bytes.withUnsafeBytes { buffer in write(descriptor, buffer.baseAddress! + written, buffer.count - written) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                let code = errno
+                close(descriptor)
+                throw FileSystemError(operation: "écrire", path: path, code: code)
+            }
+            written += count
+        }
+        guard close(descriptor) == 0 else { throw FileSystemError(operation: "écrire", path: path, code: errno) }
+    }
+
+    static func listDirectory(_ path: String) throws(FileSystemError) -> [DirectoryEntry] {
+        guard let directory = opendir(path) else { throw FileSystemError(operation: "lister", path: path, code: errno) }
+        defer { closedir(directory) }
+        var entries: [DirectoryEntry] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name == "." || name == ".." { continue }
+            entries.append(DirectoryEntry(name: name, kind: kind(Path.join(path, name)) ?? .other))
+        }
+        return entries.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+    }
+
+    static func kind(_ path: String) -> FileKind? {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return .file
+        case S_IFDIR: return .directory
+        case S_IFLNK: return .symbolicLink
+        default: return .other
+        }
+    }
+
+    static func createDirectory(_ path: String) throws(FileSystemError) {
+        guard mkdir(path, 0o755) == 0 else { throw FileSystemError(operation: "créer le dossier", path: path, code: errno) }
+    }
+
+    static func rename(_ from: String, _ to: String) throws(FileSystemError) {
+        guard systemRename(from, to) == 0 else { throw FileSystemError(operation: "renommer", path: from, code: errno) }
+    }
+
+    static func removeTree(_ path: String) throws(FileSystemError) {
+        switch kind(path) {
+        case nil: return
+        case .directory:
+            for entry in try listDirectory(path) { try removeTree(Path.join(path, entry.name)) }
+            guard rmdir(path) == 0 else { throw FileSystemError(operation: "supprimer", path: path, code: errno) }
+        default:
+            guard unlink(path) == 0 else { throw FileSystemError(operation: "supprimer", path: path, code: errno) }
+        }
+    }
+}
+
+/// The C library's `rename`, out of reach of `POSIX.rename`'s own name.
+private func systemRename(_ from: String, _ to: String) -> Int32 { rename(from, to) }

@@ -1,0 +1,25 @@
+/// Small operations on slash-separated paths, without touching the disk.
+public enum Path {
+    public static func join(_ base: String, _ component: String) -> String {
+        if base.isEmpty || base == "." { return component }
+        if component.isEmpty { return base }
+        return base.hasSuffix("/") ? base + component : base + "/" + component
+    }
+
+    public static func join(_ base: String, _ components: String...) -> String {
+        components.reduce(base) { join($0, $1) }
+    }
+
+    /// The folder holding `path` (`a/b/c.md` → `a/b`); `.` for a bare name.
+    public static func parent(_ path: String) -> String {
+        let trimmed = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
+        guard let slash = trimmed.lastIndex(of: "/") else { return "." }
+        return slash == trimmed.startIndex ? "/" : String(trimmed[..<slash])
+    }
+
+    /// The last component (`a/b/c.md` → `c.md`).
+    public static func lastComponent(_ path: String) -> String {
+        let trimmed = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
+        return trimmed.split(separator: "/").last.map(String.init) ?? trimmed
+    }
+}

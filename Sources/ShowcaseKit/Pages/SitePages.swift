@@ -1,0 +1,30 @@
+/// The pages of the site, where each is written, and the context each template receives.
+public struct SitePages: Sendable {
+    public let config: SiteConfig
+
+    public init(config: SiteConfig) {
+        self.config = config
+    }
+
+    public static let homePath = "index.html"
+
+    /// `fiches/angresse/index.html`
+    public static func entryPath(_ slug: String) -> String { "fiches/\(slug)/index.html" }
+
+    var site: SiteView { SiteView(title: config.title, description: config.description, baseURL: config.baseURL) }
+
+    public func home(entries: [EntryView]) -> PageView {
+        PageView(site: site, title: config.title, description: config.description, root: "",
+                 canonicalURL: config.baseURL, entry: nil, entries: entries)
+    }
+
+    public func entry(_ entry: EntryView) -> PageView {
+        PageView(site: site, title: entry.title, description: entry.summary, root: "../../",
+                 canonicalURL: config.baseURL + entry.path, entry: entry, entries: [])
+    }
+
+    /// Home-page order: by title as a French reader sorts it (case and accents aside), then by address.
+    public static func homeOrder(_ entries: [EntryView]) -> [EntryView] {
+        entries.sorted { (Suggestion.fold($0.title), $0.slug) < (Suggestion.fold($1.title), $1.slug) }
+    }
+}

@@ -1,0 +1,32 @@
+import ArgumentParser
+import ShowcaseKit
+
+/// `showcase build`: checks, then writes the site; on any error the previous site stays as it was.
+struct BuildCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Vérifie les fiches puis écrit le site (par défaut dans site/).")
+
+    @OptionGroup var options: ProjectOptions
+
+    @Option(help: ArgumentHelp("Dossier de sortie, relatif au projet.", valueName: "dossier"))
+    var output: String = "site"
+
+    func run() async throws {
+        let report: BuildReport
+        do {
+            report = try await Pipeline().build(ProjectPaths(root: options.project, output: output))
+        } catch {
+            Reporter.environmentFailure(error, json: false)
+        }
+        Reporter.printDiagnostics(report.diagnostics, sources: report.sources)
+        guard report.succeeded else {
+            Terminal.standardError("Le site n'a pas été écrit ; « \(report.output) » est inchangé.\n")
+            throw ExitCode(Outcome.invalidContent)
+        }
+        let seconds = report.timings.reduce(0) { $0 + $1.seconds }
+        let noun = report.entryCount == 1 ? "fiche" : "fiches"
+        Terminal.standardOutput(
+            "\(report.entryCount) \(noun), \(report.pagesWritten) pages écrites dans \(report.output) en \(FrenchNumber.format(seconds, decimals: 2)) s.\n")
+    }
+}

@@ -1,0 +1,42 @@
+import ArgumentParser
+import ShowcaseKit
+
+/// `showcase check`: validates every case study, writes nothing.
+struct CheckCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Vérifie les fiches, le catalogue et les gabarits sans rien écrire.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    @OptionGroup var options: ProjectOptions
+
+    @Option(help: "Format des diagnostics : text (pour les personnes) ou json (pour la CI).")
+    var format: Format = .text
+
+    @Flag(help: "Traite les avertissements comme des erreurs.")
+    var strict = false
+
+    func run() async throws {
+        let report: CheckReport
+        do {
+            report = try await Pipeline().check(ProjectPaths(root: options.project))
+        } catch {
+            Reporter.environmentFailure(error, json: format == .json)
+        }
+        let diagnostics = strict ? report.diagnostics.map(Reporter.escalated) : report.diagnostics
+        switch format {
+        case .json:
+            Terminal.standardOutput(DiagnosticEncoder.json(diagnostics))
+        case .text:
+            Reporter.printDiagnostics(diagnostics, sources: report.sources)
+            if !diagnostics.hasErrors {
+                let noun = report.entryCount == 1 ? "fiche valide" : "fiches valides"
+                Terminal.standardError("\(report.entryCount) \(noun).\n")
+            }
+        }
+        if diagnostics.hasErrors { throw ExitCode(Outcome.invalidContent) }
+    }
+}

@@ -1,0 +1,25 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Standard streams and exit, without buffering surprises.
+enum Terminal {
+    static func standardOutput(_ text: String) { write(text, to: STDOUT_FILENO) }
+    static func standardError(_ text: String) { write(text, to: STDERR_FILENO) }
+
+    /// Colours only for a terminal, and never when `NO_COLOR` is set (https://no-color.org).
+    static var standardErrorSupportsColor: Bool {
+        isatty(STDERR_FILENO) == 1 && getenv("NO_COLOR") == nil && (getenv("TERM").map { String(cString: $0) } ?? "dumb") != "dumb"
+    }
+
+    static func exit(_ status: Int32) -> Never { Glibc.exit(status) }
+
+    private static func write(_ text: String, to descriptor: Int32) {
+        var bytes = Array(text.utf8)[...]
+        while !bytes.isEmpty {
+            let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+            if written < 0 { if errno == EINTR { continue } else { return } }
+            bytes = bytes.dropFirst(written)
+        }
+    }
+}
