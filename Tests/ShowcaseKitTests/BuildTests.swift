@@ -1,0 +1,110 @@
+import Testing
+import Foundation
+@testable import ShowcaseKit
+
+@Suite("Construction du site", .serialized)
+struct BuildTests {
+    @Test("Le projet livré produit l'accueil et les quatre fiches avec leurs vrais chiffres")
+    func shippedSite() async throws {
+        let root = TestSupport.copyOfShippedProject()
+        let report = try await Pipeline().build(ProjectPaths(root: root))
+        #expect(report.succeeded)
+        #expect(report.pagesWritten == 5)
+        let files = TestSupport.snapshot(root + "/site")
+        #expect(Set(files.keys) == [
+            ".showcase-site", "assets/style.css", "index.html",
+            "fiches/brest-reliure-en-detention/index.html", "fiches/envie-electromenager-reconditionne/index.html",
+            "fiches/landes-college-angresse/index.html", "fiches/lot-et-garonne-casiers/index.html",
+        ])
+        let angresse = TestSupport.text(root + "/site/fiches/landes-college-angresse/index.html")
+        for expected in [
+            "17\u{00A0}M€", "9\u{202F}000\u{00A0}heures", "24\u{00A0}personnes", "16\u{00A0}personnes",
+            "9\u{202F}000\u{00A0}h ÷ 1\u{202F}607\u{00A0}h = 5,6\u{00A0}ETP", "66,7\u{00A0}%", "529\u{00A0}h/M€",
+            "href=\"#source-1\"", "id=\"source-1\"",
+        ] {
+            #expect(angresse.contains(expected), "« \(expected) » manque dans la fiche d'Angresse")
+        }
+        let lockers = TestSupport.text(root + "/site/fiches/lot-et-garonne-casiers/index.html")
+        #expect(lockers.contains("48\u{00A0}unités"))
+        #expect(lockers.contains("Lauréat · Trophées de la commande publique 2025 · Prix de la Communauté des acheteurs"))
+        #expect(lockers.contains("<time datetime=\"2025-12-17\">17 décembre 2025</time>"))
+        let home = TestSupport.text(root + "/site/index.html")
+        #expect(home.contains("href=\"fiches/landes-college-angresse/index.html\""))
+    }
+
+    @Test("La même entrée donne des fichiers identiques à l'octet près")
+    func deterministic() async throws {
+        let root = TestSupport.copyOfShippedProject()
+        _ = try await Pipeline().build(ProjectPaths(root: root, output: "premier"))
+        _ = try await Pipeline().build(ProjectPaths(root: root, output: "second"))
+        let first = TestSupport.snapshot(root + "/premier"), second = TestSupport.snapshot(root + "/second")
+        #expect(!first.isEmpty)
+        #expect(first == second)
+    }
+
+    @Test("Une fiche invalide n'écrit rien : le site précédent reste intact")
+    func invalidContentKeepsPreviousSite() async throws {
+        let root = TestSupport.copyOfShippedProject()
+        _ = try await Pipeline().build(ProjectPaths(root: root))
+        let before = TestSupport.snapshot(root + "/site")
+        TestSupport.write(["content/cassee.md": "---\ntitre: [\n---\n"], into: root)
+        let report = try await Pipeline().build(ProjectPaths(root: root))
+        #expect(!report.succeeded)
+        #expect(report.pagesWritten == 0)
+        #expect(TestSupport.snapshot(root + "/site") == before)
+        #expect(try FileSystem.disk.listDirectory(root).map(\.name).sorted() == ["content", "indicateurs.yaml", "showcase.yaml", "site", "templates"])
+    }
+
+    @Test("Une écriture qui échoue (disque plein) laisse le site précédent intact et ne laisse pas de dossier temporaire")
+    func failedWriteKeepsPreviousSite() async throws {
+        let root = TestSupport.copyOfShippedProject()
+        _ = try await Pipeline().build(ProjectPaths(root: root))
+        let before = TestSupport.snapshot(root + "/site")
+        var failing = FileSystem.disk
+        failing.writeFile = { path, bytes throws(FileSystemError) in
+            if path.hasSuffix("landes-college-angresse/index.html") {
+                throw FileSystemError(operation: "écrire", path: path, code: ENOSPC)
+            }
+            try FileSystem.disk.writeFile(path, bytes)
+        }
+        await #expect(throws: EnvironmentError.self) { try await Pipeline(fileSystem: failing).build(ProjectPaths(root: root)) }
+        do {
+            _ = try await Pipeline(fileSystem: failing).build(ProjectPaths(root: root))
+        } catch {
+            #expect(error.diagnostic.message.hasSuffix("le disque est plein"))
+            #expect(error.diagnostic.help == "libérez de la place sur le disque puis relancez ; le site précédent est intact")
+        }
+        #expect(TestSupport.snapshot(root + "/site") == before)
+        #expect(try FileSystem.disk.listDirectory(root).map(\.name).sorted() == ["content", "indicateurs.yaml", "showcase.yaml", "site", "templates"])
+    }
+
+    @Test("Un dossier de sortie qui n'a pas été créé par showcase n'est jamais remplacé")
+    func foreignOutputFolder() async throws {
+        let root = TestSupport.copyOfShippedProject()
+        TestSupport.write(["documents/important.txt": "à garder"], into: root)
+        do {
+            _ = try await Pipeline().build(ProjectPaths(root: root, output: "documents"))
+            Issue.record("le dossier a été remplacé")
+        } catch {
+            #expect(error.diagnostic.code == .unsafeOutputFolder)
+        }
+        #expect(TestSupport.text(root + "/documents/important.txt") == "à garder")
+    }
+
+    @Test("Le rendu d'une petite fiche correspond au fichier de référence relu")
+    func golden() async throws {
+        let root = TestSupport.temporaryFolder()
+        TestSupport.copy(TestSupport.fixtures + "/site", to: root)
+        for item in ["indicateurs.yaml", "showcase.yaml"] { TestSupport.copy(TestSupport.packageRoot + "/" + item, to: root + "/" + item) }
+        let report = try await Pipeline().build(ProjectPaths(root: root))
+        #expect(report.succeeded)
+        for page in ["index.html", "fiches/essai/index.html"] {
+            let golden = TestSupport.fixtures + "/golden/" + page.replacingOccurrences(of: "/", with: "_")
+            let actual = TestSupport.text(root + "/site/" + page)
+            if ProcessInfo.processInfo.environment["SHOWCASE_RECORD"] == "1" {
+                try FileSystem.disk.writeFile(golden, Array(actual.utf8))
+            }
+            #expect(actual == TestSupport.text(golden), "\(page) diffère de \(golden) (SHOWCASE_RECORD=1 pour réenregistrer)")
+        }
+    }
+}

@@ -1,0 +1,10 @@
+import Testing
+@testable import ShowcaseKit
+
+@Suite("Schéma des fiches")
+struct SchemaTests {
+    @Test("Chaque fiche invalide donne exactement les diagnostics attendus", arguments: SchemaCases.all)
+    func invalid(_ schemaCase: SchemaCase) {
+        #expect(TestSupport.renderedDiagnostics(schemaCase.text) == schemaCase.expected)
+    }
+}
