@@ -11,6 +11,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        // Tests only: reads back the open-data CSV with a real CSV parser.
+        .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
     ],
     targets: [
         // libcmark from Debian's libcmark-dev; the only importer is ShowcaseKit/Markdown.
@@ -38,7 +40,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ShowcaseKitTests",
-            dependencies: ["ShowcaseKit"],
+            dependencies: ["ShowcaseKit", .product(name: "SwiftCSV", package: "SwiftCSV")],
             exclude: ["Fixtures"]
         ),
     ],

@@ -17,7 +17,7 @@ struct BuildCommand: AsyncParsableCommand {
         do {
             report = try await Pipeline().build(ProjectPaths(root: options.project, output: output))
         } catch {
-            Reporter.environmentFailure(error, json: false)
+            Reporter.environmentFailure(error)
         }
         Reporter.printDiagnostics(report.diagnostics, sources: report.sources)
         guard report.succeeded else {

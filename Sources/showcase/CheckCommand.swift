@@ -8,12 +8,12 @@ struct CheckCommand: AsyncParsableCommand {
         abstract: "Vérifie les fiches, le catalogue et les gabarits sans rien écrire.")
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json
+        case text, json, github
     }
 
     @OptionGroup var options: ProjectOptions
 
-    @Option(help: "Format des diagnostics : text (pour les personnes) ou json (pour la CI).")
+    @Option(help: "Format des diagnostics : text (pour les personnes), json (pour la CI) ou github (annotations GitHub Actions).")
     var format: Format = .text
 
     @Flag(help: "Traite les avertissements comme des erreurs.")
@@ -24,12 +24,14 @@ struct CheckCommand: AsyncParsableCommand {
         do {
             report = try await Pipeline().check(ProjectPaths(root: options.project))
         } catch {
-            Reporter.environmentFailure(error, json: format == .json)
+            Reporter.environmentFailure(error, json: format == .json, github: format == .github)
         }
         let diagnostics = strict ? report.diagnostics.map(Reporter.escalated) : report.diagnostics
         switch format {
         case .json:
             Terminal.standardOutput(DiagnosticEncoder.json(diagnostics))
+        case .github:
+            Terminal.standardOutput(DiagnosticEncoder.githubAnnotations(diagnostics))
         case .text:
             Reporter.printDiagnostics(diagnostics, sources: report.sources)
             if !diagnostics.hasErrors {

@@ -11,9 +11,11 @@ enum Reporter {
     }
 
     /// A problem of the environment: printed like any diagnostic, then exit status 2.
-    static func environmentFailure(_ error: EnvironmentError, json: Bool) -> Never {
+    static func environmentFailure(_ error: EnvironmentError, json: Bool = false, github: Bool = false) -> Never {
         if json {
             Terminal.standardOutput(DiagnosticEncoder.json([error.diagnostic]))
+        } else if github {
+            Terminal.standardOutput(DiagnosticEncoder.githubAnnotations([error.diagnostic]))
         } else {
             let renderer = DiagnosticRenderer(sources: [:], colors: Terminal.standardErrorSupportsColor)
             Terminal.standardError(renderer.render(error.diagnostic))

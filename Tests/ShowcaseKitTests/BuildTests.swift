@@ -13,6 +13,7 @@ struct BuildTests {
         let files = TestSupport.snapshot(root + "/site")
         #expect(Set(files.keys) == [
             ".showcase-site", "assets/style.css", "index.html",
+            "donnees/indicateurs.csv", "donnees/indicateurs.json", "donnees/indicateurs.schema.json",
             "fiches/brest-reliure-en-detention/index.html", "fiches/envie-electromenager-reconditionne/index.html",
             "fiches/landes-college-angresse/index.html", "fiches/lot-et-garonne-casiers/index.html",
         ])

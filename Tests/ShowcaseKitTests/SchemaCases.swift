@@ -270,5 +270,41 @@ enum SchemaCases {
                   = aide: un SIRET a 14 chiffres dont le dernier est une clé de contrôle ; recopiez-le depuis l'annuaire des entreprises
 
                 """),
+        SchemaCase(
+            name: "des heures par personne peu plausibles",
+            text: Sample.replacing("valeur: 24", with: "valeur: 4").replacingOccurrences(of: "valeur: 16", with: "valeur: 3"),
+            expected: """
+                avertissement[chiffre-peu-plausible]: « heures_par_personne » vaut 2 250 h par personne, au-delà de 1 800 h par personne : chiffre peu plausible
+                  --> content/essai.md:12:13
+                   |
+                12 |     valeur: 9000
+                   |             ^^^^
+                   = aide: vérifiez « heures_insertion » et « personnes_embauchees » dans la source ; s'ils sont justes, dites dans `note` ce qu'ils couvrent (par exemple plusieurs années)
+
+                """),
+        SchemaCase(
+            name: "un code CPV mal formé",
+            text: Sample.replacing("chiffres:", with: "contrat:\n  nature: travaux\n  cpv: 4521420\nchiffres:"),
+            expected: """
+                erreur[type-invalide]: « 4521420 » n'est pas un code CPV
+                  --> content/essai.md:12:8
+                   |
+                12 |   cpv: 4521420
+                   |        ^^^^^^^
+                   = aide: un code CPV a 8 chiffres, suivis ou non d'un tiret et d'un chiffre de contrôle : `45214200-2`
+
+                """),
+        SchemaCase(
+            name: "une considération environnementale inconnue",
+            text: Sample.replacing("chiffres:", with: "considerations_environnementales: [clause-verte]\nchiffres:"),
+            expected: """
+                erreur[valeur-inconnue]: « clause-verte » n'est pas une considération environnementale connue
+                  --> content/essai.md:10:36
+                   |
+                10 | considerations_environnementales: [clause-verte]
+                   |                                    ^^^^^^^^^^^^
+                   = aide: valeurs permises : `clause-environnementale`, `critere-environnemental`
+
+                """),
     ]
 }

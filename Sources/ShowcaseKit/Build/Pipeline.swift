@@ -1,7 +1,7 @@
 /// The pipeline: load → front matter → validate → indicators → Markdown → templates → write.
 ///
 /// Pages render independently of each other (each from its own case study and the read-only project), spread
-/// across cores; the home page follows, from the entries' views.
+/// across cores; the home page and the open-data files follow, from the entries' results.
 public struct Pipeline: Sendable {
     let fileSystem: FileSystem
 
@@ -21,24 +21,28 @@ public struct Pipeline: Sendable {
                            entryCount: project.studies.count)
     }
 
+    /// The open data of a valid project (`nil` with the diagnostics when it is not), in the given format.
+    public func export(_ paths: ProjectPaths, format: OpenDataFormat) async throws(EnvironmentError) -> (text: String?, report: CheckReport) {
+        let project = try await ProjectLoader(fileSystem: fileSystem).load(paths)
+        let report = CheckReport(diagnostics: project.diagnostics, sources: project.sources, entryCount: project.studies.count)
+        guard let studies = project.validStudies else { return (nil, report) }
+        let catalogue = project.catalogue
+        let entries = await studies.concurrentMap { OpenDataEntry(study: $0, derived: IndicatorCompiler.compute($0, catalogue: catalogue)) }
+        switch format {
+        case .csv: return (CSVExporter.csv(entries, config: project.config, catalogue: catalogue), report)
+        case .json: return (JSONExporter.json(entries, config: project.config, catalogue: catalogue), report)
+        }
+    }
+
     /// Checks, then renders and writes the site into a staging folder swapped in only on success.
     public func build(_ paths: ProjectPaths) async throws(EnvironmentError) -> BuildReport {
-        let clock = ContinuousClock()
-        var timings: [(stage: String, seconds: Double)] = []
-        var started = clock.now
-        func lap(_ stage: String) {
-            let now = clock.now
-            let elapsed = now - started
-            timings.append((stage, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
-            started = now
-        }
-
+        var stopwatch = Stopwatch()
         let project = try await ProjectLoader(fileSystem: fileSystem).load(paths)
-        lap("lecture et validation")
+        stopwatch.lap("lecture et validation")
         var report = BuildReport(diagnostics: project.diagnostics, sources: project.sources,
                                  entryCount: project.studies.count, pagesWritten: 0, output: paths.output, timings: [])
         guard let studies = project.validStudies else {
-            report.timings = timings
+            report.timings = stopwatch.laps
             return report
         }
 
@@ -47,28 +51,30 @@ public struct Pipeline: Sendable {
             let pages = SitePages(config: project.config)
             let files = Dictionary(project.studies.map { ($0.file.path, $0.file) }, uniquingKeysWith: { a, _ in a })
             let catalogue = project.catalogue, templates = project.templates
-            let rendered = await studies.concurrentMap { study -> Result<(EntryView, [Diagnostic]), EnvironmentError> in
+            let rendered = await studies.concurrentMap { study -> Result<RenderedEntry, EnvironmentError> in
                 let body = MarkdownRenderer().render(study.body, file: files[study.path]!, firstLine: study.bodyFirstLine)
-                let view = EntryViewBuilder.build(
-                    study, derived: IndicatorCompiler.compute(study, catalogue: catalogue), bodyHTML: body.html)
+                let derived = IndicatorCompiler.compute(study, catalogue: catalogue)
+                let view = EntryViewBuilder.build(study, derived: derived, bodyHTML: body.html)
                 let html = templates.render(pages.entry(view), template: "fiche")
                 do throws(EnvironmentError) {
                     try staging.write(SitePages.entryPath(study.slug), Array(html.utf8))
                 } catch {
                     return .failure(error)
                 }
-                return .success((view, body.diagnostics))
+                return .success(RenderedEntry(view: view, data: OpenDataEntry(study: study, derived: derived),
+                                              diagnostics: body.diagnostics))
             }
-            var views: [EntryView] = []
-            for result in rendered {
-                let (view, problems) = try result.get()
-                views.append(view)
-                report.diagnostics += problems
-            }
-            lap("rendu des fiches")
+            var entries: [RenderedEntry] = []
+            for result in rendered { entries.append(try result.get()) }
+            report.diagnostics += entries.flatMap(\.diagnostics)
+            stopwatch.lap("rendu des fiches")
 
-            let home = templates.render(pages.home(entries: SitePages.homeOrder(views)), template: "index")
-            try staging.write(SitePages.homePath, Array(home.utf8))
+            let home = pages.home(
+                entries: SitePages.homeOrder(entries.map(\.view)),
+                overview: Aggregates.group("Toutes les fiches", studies, catalogue: catalogue),
+                programmeGroups: Aggregates.byProgrammeAndEdition(studies, config: project.config, catalogue: catalogue))
+            try staging.write(SitePages.homePath, Array(templates.render(home, template: "index").utf8))
+            try writeOpenData(entries.map(\.data), project: project, into: staging)
             for asset in project.assets {
                 let bytes = try attempt { () throws(FileSystemError) in
                     try fileSystem.readFile(paths.onDisk(Path.join(ProjectPaths.assetsFolder, asset)))
@@ -76,13 +82,51 @@ public struct Pipeline: Sendable {
                 try staging.write(Path.join("assets", asset), bytes)
             }
             try staging.commit()
-            lap("accueil, ressources et remplacement du site")
-            report.pagesWritten = views.count + 1
+            stopwatch.lap("accueil, données ouvertes et remplacement du site")
+            report.pagesWritten = entries.count + 1
         } catch {
             staging.abandon()
             throw error
         }
-        report.timings = timings
+        report.timings = stopwatch.laps
         return report
+    }
+
+    private func writeOpenData(_ entries: [OpenDataEntry], project: LoadedProject, into staging: StagingFolder) throws(EnvironmentError) {
+        let folder = OpenDataFiles.folder
+        try staging.write(Path.join(folder, OpenDataFiles.csvName),
+                          Array(CSVExporter.csv(entries, config: project.config, catalogue: project.catalogue).utf8))
+        try staging.write(Path.join(folder, OpenDataFiles.jsonName),
+                          Array(JSONExporter.json(entries, config: project.config, catalogue: project.catalogue).utf8))
+        try staging.write(Path.join(folder, OpenDataFiles.schemaName),
+                          Array(JSONSchemaWriter.schema(catalogue: project.catalogue).utf8))
+    }
+}
+
+/// What rendering one entry yields besides its page.
+struct RenderedEntry: Sendable {
+    let view: EntryView
+    let data: OpenDataEntry
+    let diagnostics: [Diagnostic]
+}
+
+/// The formats of `showcase export`.
+public enum OpenDataFormat: String, Sendable, CaseIterable {
+    case csv, json
+}
+
+/// Seconds spent in each stage of a build.
+struct Stopwatch {
+    private let clock = ContinuousClock()
+    private var started: ContinuousClock.Instant
+    private(set) var laps: [(stage: String, seconds: Double)] = []
+
+    init() { started = clock.now }
+
+    mutating func lap(_ stage: String) {
+        let now = clock.now
+        let elapsed = (now - started).components
+        laps.append((stage, Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18))
+        started = now
     }
 }

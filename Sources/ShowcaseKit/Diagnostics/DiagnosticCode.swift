@@ -28,6 +28,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case ineligiblePartner = "titulaire-non-eligible"
     case incompatibleReservations = "reservations-incompatibles"
     case datesOutOfOrder = "dates-dans-le-desordre"
+    case implausibleFigure = "chiffre-peu-plausible"
 
     // Body
     case rawHTMLIgnored = "html-ignore"

@@ -1,7 +1,9 @@
 /// Reads `indicateurs.yaml` into an `IndicatorCatalogue`, checking it with the same diagnostics as case studies:
 /// unknown units, formulas naming unknown indicators, cycles, and divisions by a figure that can be zero.
 public enum CatalogueParser {
-    static let indicatorFields = ["libelle", "unite", "nombre", "min", "max", "definition", "formule", "decimales", "au_plus"]
+    static let indicatorFields = [
+        "libelle", "unite", "nombre", "min", "max", "definition", "formule", "decimales", "au_plus", "alerte_au_dela",
+    ]
     static let constantFields = ["libelle", "valeur", "unite", "definition", "min", "max"]
 
     public static func parse(_ file: SourceFile) -> (catalogue: IndicatorCatalogue, diagnostics: [Diagnostic]) {
@@ -95,13 +97,15 @@ public enum CatalogueParser {
         let definition = reader.text(fields, "definition", required: true)
         let unitResult = unit(fields, required: true, reader: &reader)
         let kind = reader.value(fields, "nombre", required: false).flatMap {
-            reader.term($0, name: "nombre", in: Vocabulary(name: "un type de nombre", terms: [
+            reader.term($0, name: "nombre", in: Vocabulary(name: "un type de nombre connu", terms: [
                 Term("entier", "Nombre entier"), Term("decimal", "Nombre décimal"),
             ]))
         }
         let decimals = reader.value(fields, "decimales", required: false)
             .flatMap { reader.number($0, name: "decimales", integer: true, bounds: 0...6) }
         let atMost = reader.text(fields, "au_plus", required: false)
+        let warnAbove = reader.value(fields, "alerte_au_dela", required: false)
+            .flatMap { reader.number($0, name: "alerte_au_dela", integer: false) }
         let bounds = bounds(fields, default: 0...Double.greatestFiniteMagnitude, reader: &reader)
         var formula: Formula?
         let formulaText = reader.text(fields, "formule", required: false)
@@ -122,7 +126,7 @@ public enum CatalogueParser {
             id: key.value, label: label.value, unit: unit,
             isInteger: formula == nil && kind?.value.id != "decimal", bounds: bounds, definition: definition.value,
             formula: formula, decimals: decimals.map { Int($0.value) } ?? (formula == nil ? nil : 1),
-            atMost: atMost?.value, location: key.location)
+            atMost: atMost?.value, warnAbove: warnAbove?.value, location: key.location)
         if let atMost, indicator.isDerived {
             reader.report(.error(.wrongType, "« au_plus » ne s'applique qu'à un chiffre déclaré, pas à un indicateur calculé",
                                  at: atMost.location, help: "supprimez la ligne `au_plus`"))

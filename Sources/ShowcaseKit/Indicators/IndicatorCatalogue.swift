@@ -14,6 +14,8 @@ public struct IndicatorDefinition: Sendable {
     public let decimals: Int?
     /// Another indicator of the same entry this one may not exceed (RSA beneficiaries ≤ people hired).
     public let atMost: String?
+    /// Above this value the figure is possible but unlikely: a warning, an error under `check --strict`.
+    public let warnAbove: Double?
     public let location: SourceLocation
 
     public var isDerived: Bool { formula != nil }

@@ -3,6 +3,7 @@ public enum EntryViewBuilder {
     public static func build(
         _ study: CaseStudy, derived: [ComputedIndicator], bodyHTML: String
     ) -> EntryView {
+        let openData = OpenDataEntry(study: study, derived: derived)
         let sources = study.sources.enumerated().map { offset, source in
             SourceView(number: offset + 1, anchor: "source-\(offset + 1)", title: source.title,
                        publisher: source.publisher, date: source.date?.french, url: source.url)
@@ -24,6 +25,8 @@ public enum EntryViewBuilder {
                 return MechanismView(id: mechanism.id, article: mechanism.article, title: mechanism.title,
                                      explanation: mechanism.explanation, link: mechanism.link)
             },
+            socialConsiderations: openData.socialConsiderations,
+            environmentalConsiderations: openData.environmentalConsiderations,
             contract: study.contract.map { contract in
                 ContractView(nature: contract.nature?.label, technique: contract.technique?.label,
                              execution: contract.execution?.label, object: contract.object, lot: contract.lot,

@@ -24,6 +24,32 @@ public struct PageView: Sendable {
     public var entry: EntryView?
     /// On the home page.
     public var entries: [EntryView]
+    /// On the home page: counts and totals over all entries.
+    public var overview: GroupView?
+    /// On the home page: one group per programme and edition.
+    public var programmeGroups: [GroupView]
+}
+
+/// Counts and totals over a group of entries.
+public struct GroupView: Sendable {
+    public var title: String
+    public var count: Int
+    public var winners: Int
+    /// « 4 fiches, dont 1 lauréate »
+    public var summary: String
+    public var totals: [TotalView]
+}
+
+public struct TotalView: Sendable {
+    public var id: String
+    public var label: String
+    /// « 9 000 heures »
+    public var value: String
+    public var rawValue: String
+    public var reporting: Int
+    public var groupSize: Int
+    /// « 9 000 heures sur 1 dossier renseigné sur 4 »
+    public var sentence: String
 }
 
 public struct EntryView: Sendable {
@@ -36,6 +62,9 @@ public struct EntryView: Sendable {
     public var buyer: BuyerView
     public var partners: [PartnerView]
     public var mechanisms: [MechanismView]
+    /// DECP v2 labels: « Marché réservé », « Clause environnementale »…
+    public var socialConsiderations: [String]
+    public var environmentalConsiderations: [String]
     public var contract: ContractView?
     public var dates: [DateView]
     public var award: AwardView?

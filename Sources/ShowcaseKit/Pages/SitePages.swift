@@ -13,14 +13,24 @@ public struct SitePages: Sendable {
 
     var site: SiteView { SiteView(title: config.title, description: config.description, baseURL: config.baseURL) }
 
-    public func home(entries: [EntryView]) -> PageView {
+    public func home(entries: [EntryView], overview: EntryGroup, programmeGroups: [EntryGroup]) -> PageView {
         PageView(site: site, title: config.title, description: config.description, root: "",
-                 canonicalURL: config.baseURL, entry: nil, entries: entries)
+                 canonicalURL: config.baseURL, entry: nil, entries: entries,
+                 overview: Self.view(overview, noun: .fiche), programmeGroups: programmeGroups.map { Self.view($0, noun: .dossier) })
     }
 
     public func entry(_ entry: EntryView) -> PageView {
         PageView(site: site, title: entry.title, description: entry.summary, root: "../../",
-                 canonicalURL: config.baseURL + entry.path, entry: entry, entries: [])
+                 canonicalURL: config.baseURL + entry.path, entry: entry, entries: [], overview: nil, programmeGroups: [])
+    }
+
+    static func view(_ group: EntryGroup, noun: GroupNoun) -> GroupView {
+        GroupView(title: group.title, count: group.count, winners: group.winners,
+                  summary: group.summary(noun: noun), totals: group.totals.map { total in
+            TotalView(id: total.indicator.id, label: total.indicator.label,
+                      value: total.indicator.unit.format(total.total, decimals: nil), rawValue: MachineNumber.format(total.total),
+                      reporting: total.reporting, groupSize: total.groupSize, sentence: total.sentence(noun: noun))
+        })
     }
 
     /// Home-page order: by title as a French reader sorts it (case and accents aside), then by address.

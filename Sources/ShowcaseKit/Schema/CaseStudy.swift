@@ -12,6 +12,8 @@ public struct CaseStudy: Sendable {
     public var buyer = Buyer()
     public var partners: [Partner] = []
     public var mechanisms: [Located<LegalMechanism>] = []
+    /// DECP v2 environmental considerations the contract carries, when the sources say so.
+    public var environmentalConsiderations: [Term] = []
     public var contract: Contract?
     public var place: String?
     public var dates: [KeyDate] = []

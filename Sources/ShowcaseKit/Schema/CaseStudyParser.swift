@@ -4,8 +4,8 @@ public struct CaseStudyParser: Sendable {
     public let config: SiteConfig
 
     static let topFields = [
-        "titre", "resume", "porteur", "partenaires", "mecanismes", "contrat", "lieu", "dates", "prix", "chiffres",
-        "constantes", "sources",
+        "titre", "resume", "porteur", "partenaires", "mecanismes", "considerations_environnementales", "contrat", "lieu",
+        "dates", "prix", "chiffres", "constantes", "sources",
     ]
     static let buyerFields = ["nom", "type", "departement", "siret"]
     static let partnerFields = ["nom", "type", "role", "siret"]
@@ -42,12 +42,15 @@ public struct CaseStudyParser: Sendable {
                 LegalMechanisms.mechanism(term.value.id).map { Located($0, at: term.location) }
             }
         }
+        study.environmentalConsiderations = (reader.list(top, "considerations_environnementales") ?? []).compactMap {
+            reader.term($0, name: "considerations_environnementales", in: Vocabularies.environmentalConsiderations)?.value
+        }
         study.contract = contract(top, &reader)
         study.dates = dates(top, sources: study.sources, &reader)
         study.award = award(top, &reader)
         study.figures = figures(top, sources: study.sources, &reader)
         study.constants = constants(top, &reader)
-        return (study, reader.diagnostics + CaseStudyRules.check(study))
+        return (study, reader.diagnostics + CaseStudyRules.check(study, catalogue: catalogue))
     }
 
     private func buyer(_ top: Fields, _ reader: inout NodeReader) -> Buyer {
@@ -121,7 +124,7 @@ public struct CaseStudyParser: Sendable {
     private func award(_ top: Fields, _ reader: inout NodeReader) -> AwardEntry? {
         guard let node = reader.value(top, "prix", required: false),
               let fields = reader.fields(of: node, allowed: Self.awardFields, context: "prix") else { return nil }
-        let programmes = Vocabulary(name: "un programme déclaré dans showcase.yaml",
+        let programmes = Vocabulary(name: "un programme de prix déclaré dans showcase.yaml",
                                     terms: config.programmes.map { Term($0.id, $0.name) })
         let programme = reader.value(fields, "programme", required: true, example: "programme: trophees-commande-publique")
             .flatMap { reader.term($0, name: "programme", in: programmes) }
@@ -132,7 +135,7 @@ public struct CaseStudyParser: Sendable {
             .flatMap { reader.term($0, name: "statut", in: Vocabularies.awardStatuses) }
         var category = reader.text(fields, "categorie", required: false)
         if let given = category, let programme, !programme.categories.isEmpty {
-            let vocabulary = Vocabulary(name: "une catégorie de « \(programme.name) »",
+            let vocabulary = Vocabulary(name: "une catégorie connue de « \(programme.name) »",
                                         terms: programme.categories.map { Term($0, $0) })
             category = reader.term(given, in: vocabulary).map { Located($0.value.id, at: $0.location) }
         }

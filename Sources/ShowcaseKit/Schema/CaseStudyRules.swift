@@ -1,8 +1,38 @@
 /// Rules that tie several fields of one case study together. Each reports at the value a writer has to fix.
 enum CaseStudyRules {
-    static func check(_ study: CaseStudy) -> [Diagnostic] {
-        figuresWithinTheirBound(study) + reservedMarketsHaveEligiblePartner(study)
-            + reservationsAreCompatible(study) + datesAreInOrder(study)
+    static func check(_ study: CaseStudy, catalogue: IndicatorCatalogue) -> [Diagnostic] {
+        figuresWithinTheirBound(study) + figuresArePlausible(study, catalogue: catalogue)
+            + reservedMarketsHaveEligiblePartner(study) + reservationsAreCompatible(study) + datesAreInOrder(study)
+    }
+
+    /// A figure (reported or derived) above the catalogue's `alerte_au_dela` is possible but unlikely: a warning,
+    /// at the value the writer typed (for a derived one, the first figure of its formula).
+    static func figuresArePlausible(_ study: CaseStudy, catalogue: IndicatorCatalogue) -> [Diagnostic] {
+        let reported = study.figures.compactMap { figure -> Diagnostic? in
+            guard let limit = figure.indicator.warnAbove, figure.value.value > limit else { return nil }
+            return implausible(figure.indicator, value: figure.value.value, limit: limit, at: figure.value.location,
+                               inputs: [])
+        }
+        let derived = IndicatorCompiler.compute(study, catalogue: catalogue).compactMap { computed -> Diagnostic? in
+            guard let limit = computed.definition.warnAbove, computed.value > limit else { return nil }
+            let inputs = (computed.definition.formula?.names ?? []).compactMap { study.figure($0) }
+            guard let first = inputs.first else { return nil }
+            return implausible(computed.definition, value: computed.value, limit: limit, at: first.value.location,
+                               inputs: inputs.map(\.indicator.id))
+        }
+        return reported + derived
+    }
+
+    private static func implausible(
+        _ indicator: IndicatorDefinition, value: Double, limit: Double, at location: SourceLocation, inputs: [String]
+    ) -> Diagnostic {
+        let unit = indicator.unit
+        let figures = inputs.isEmpty ? "ce chiffre" : inputs.map { "« \($0) »" }.joined(separator: " et ")
+        return .warning(
+            .implausibleFigure,
+            "« \(indicator.id) » vaut \(unit.format(value, decimals: indicator.decimals)), au-delà de \(unit.format(limit, decimals: nil)) : chiffre peu plausible",
+            at: location,
+            help: "vérifiez \(figures) dans la source ; s'ils sont justes, dites dans `note` ce qu'ils couvrent (par exemple plusieurs années)")
     }
 
     /// A figure may not exceed the one the catalogue names in `au_plus` (RSA beneficiaries ≤ people hired).

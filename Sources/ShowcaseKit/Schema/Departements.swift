@@ -1,6 +1,6 @@
 /// Département codes as INSEE writes them: 01 to 95 with 2A and 2B for Corsica (never 20), and 971 to 976.
 public enum Departements {
-    public static let vocabulary = Vocabulary(name: "un code de département", unknownHelp: help(forUnknown:), terms: [
+    public static let vocabulary = Vocabulary(name: "un code de département connu", unknownHelp: help(forUnknown:), terms: [
         Term("01", "Ain"),
         Term("02", "Aisne"),
         Term("03", "Allier"),

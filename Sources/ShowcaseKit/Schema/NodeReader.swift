@@ -178,7 +178,7 @@ struct NodeReader {
         let help = vocabulary.unknownHelp(raw.value)
             ?? Suggestion.closest(to: raw.value, among: ids).map { "vouliez-vous dire « \($0) » ?" }
             ?? "valeurs permises : " + ids.map { "`\($0)`" }.joined(separator: ", ")
-        report(.error(.unknownValue, "« \(raw.value) » n'est pas \(vocabulary.name) connu", at: raw.location, help: help))
+        report(.error(.unknownValue, "« \(raw.value) » n'est pas \(vocabulary.name)", at: raw.location, help: help))
         return nil
     }
 }

@@ -11,7 +11,7 @@ public struct Term: Sendable, Hashable {
 
 /// A closed list of values a field may take (kinds of buyer, of partner, statuses…).
 public struct Vocabulary: Sendable {
-    /// How a diagnostic names one of its values: « un type de partenaire ».
+    /// How a diagnostic names one of its values: « un type de partenaire connu ».
     public let name: String
     public let terms: [Term]
     /// A fix more precise than "did you mean", for values people commonly get wrong (`20` for Corsica).
@@ -33,7 +33,7 @@ public struct Vocabulary: Sendable {
 
 /// The closed lists of the case-study schema. Kept as data so that the README reference and the checker agree.
 public enum Vocabularies {
-    public static let buyerKinds = Vocabulary(name: "un type d'acheteur", terms: [
+    public static let buyerKinds = Vocabulary(name: "un type d'acheteur connu", terms: [
         Term("departement", "Département"),
         Term("region", "Région"),
         Term("commune", "Commune"),
@@ -44,7 +44,7 @@ public enum Vocabularies {
     ])
 
     /// Inclusive structures as the Marché de l'inclusion names them, plus the other partners a fiche may cite.
-    public static let partnerKinds = Vocabulary(name: "un type de partenaire", terms: [
+    public static let partnerKinds = Vocabulary(name: "un type de partenaire connu", terms: [
         Term("EI", "Entreprise d'insertion (EI)"),
         Term("AI", "Association intermédiaire (AI)"),
         Term("ACI", "Atelier et chantier d'insertion (ACI)"),
@@ -61,20 +61,20 @@ public enum Vocabularies {
         Term("public", "Acteur public"),
     ])
 
-    public static let partnerRoles = Vocabulary(name: "un rôle de partenaire", terms: [
+    public static let partnerRoles = Vocabulary(name: "un rôle de partenaire connu", terms: [
         Term("titulaire", "Titulaire du marché"),
         Term("sous-traitant", "Sous-traitant"),
         Term("partenaire", "Partenaire"),
     ])
 
-    public static let contractNatures = Vocabulary(name: "une nature de marché", terms: [
+    public static let contractNatures = Vocabulary(name: "une nature de marché connue", terms: [
         Term("travaux", "Travaux"),
         Term("fournitures", "Fournitures"),
         Term("services", "Services"),
     ])
 
     /// DECP v2 `techniques`.
-    public static let techniques = Vocabulary(name: "une technique d'achat", terms: [
+    public static let techniques = Vocabulary(name: "une technique d'achat connue", terms: [
         Term("accord-cadre", "Accord-cadre"),
         Term("concours", "Concours"),
         Term("systeme-acquisition-dynamique", "Système d'acquisition dynamique"),
@@ -83,20 +83,26 @@ public enum Vocabularies {
     ])
 
     /// DECP v2 `modalitesExecution`.
-    public static let executionModes = Vocabulary(name: "un mode d'exécution", terms: [
+    public static let executionModes = Vocabulary(name: "un mode d'exécution connu", terms: [
         Term("bons-de-commande", "Bons de commande"),
         Term("marches-subsequents", "Marchés subséquents"),
         Term("tranches", "Tranches"),
     ])
 
-    public static let awardStatuses = Vocabulary(name: "un statut de candidature", terms: [
+    /// DECP v2 `considerationsEnvironnementales` (the "none" value is never assumed: absence means unknown).
+    public static let environmentalConsiderations = Vocabulary(name: "une considération environnementale connue", terms: [
+        Term("clause-environnementale", "Clause environnementale"),
+        Term("critere-environnemental", "Critère environnemental"),
+    ])
+
+    public static let awardStatuses = Vocabulary(name: "un statut de candidature connu", terms: [
         Term("candidat", "Dossier présenté"),
         Term("finaliste", "Finaliste"),
         Term("laureat", "Lauréat"),
     ])
 
     /// Key dates, in the order a purchase lives them; the timeline follows this order for equal dates.
-    public static let dateKinds = Vocabulary(name: "un type de date", terms: [
+    public static let dateKinds = Vocabulary(name: "un type de date connu", terms: [
         Term("debut_projet", "Début de la démarche"),
         Term("lancement_consultation", "Lancement de la consultation"),
         Term("attribution", "Attribution du marché"),

@@ -26,6 +26,36 @@ extension PageView: MustacheParent {
         case "fiche": return entry
         case "fiches": return entries
         case "nombre_fiches": return entries.count
+        case "ensemble": return overview
+        case "programmes": return programmeGroups
+        default: return nil
+        }
+    }
+}
+
+extension GroupView: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "titre": return title
+        case "nombre_fiches": return count
+        case "nombre_laureats": return winners
+        case "resume": return summary
+        case "totaux": return totals
+        default: return nil
+        }
+    }
+}
+
+extension TotalView: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "id": return id
+        case "libelle": return label
+        case "valeur": return value
+        case "valeur_brute": return rawValue
+        case "renseignes": return reporting
+        case "sur": return groupSize
+        case "phrase": return sentence
         default: return nil
         }
     }
@@ -42,6 +72,8 @@ extension EntryView: MustacheParent {
         case "porteur": return buyer
         case "partenaires": return partners
         case "mecanismes": return mechanisms
+        case "considerations_sociales": return socialConsiderations
+        case "considerations_environnementales": return environmentalConsiderations
         case "contrat": return contract
         case "dates": return dates
         case "prix": return award

@@ -1,0 +1,68 @@
+/// The entries as a CSV file that opens right in a French spreadsheet: `;` between fields, a UTF-8 byte-order
+/// mark, decimal commas without thousands separators, CRLF line ends, one row per entry.
+public enum CSVExporter {
+    public static func csv(_ entries: [OpenDataEntry], config: SiteConfig, catalogue: IndicatorCatalogue) -> String {
+        let dateKinds = Vocabularies.dateKinds.terms.map(\.id)
+        var header = [
+            "identifiant", "titre", "url", "porteur", "porteur_type", "departement_code", "departement", "lieu",
+            "partenaires", "partenaires_types", "mecanismes", "articles", "considerationsSociales",
+            "considerationsEnvironnementales", "nature", "techniques", "modalitesExecution", "objet", "lot", "codeCPV",
+            "programme", "edition", "categorie", "statut",
+        ]
+        header += dateKinds.map { "date_\($0)" }
+        for indicator in catalogue.indicators {
+            header.append(indicator.id)
+            if !indicator.isDerived { header.append("\(indicator.id)_source") }
+        }
+        header.append("sources")
+
+        let rows = entries.map { entry -> [String] in
+            let study = entry.study
+            var row = [
+                study.slug, study.title, entry.url(baseURL: config.baseURL), study.buyer.name ?? "",
+                study.buyer.kind?.label ?? "", study.buyer.departement?.id ?? "", study.buyer.departement?.label ?? "",
+                study.place ?? "", list(study.partners.map(\.name)), list(study.partners.map(\.kind.value.id)),
+                list(study.mechanisms.map(\.value.id)), list(study.mechanisms.map(\.value.article)),
+                list(entry.socialConsiderations), list(entry.environmentalConsiderations),
+                study.contract?.nature?.label ?? "", study.contract?.technique?.label ?? "",
+                study.contract?.execution?.label ?? "", study.contract?.object ?? "", study.contract?.lot ?? "",
+                study.contract?.cpv ?? "", study.award?.programme.name ?? "", study.award.map { String($0.edition) } ?? "",
+                study.award?.category ?? "", study.award?.status.label ?? "",
+            ]
+            row += dateKinds.map { kind in study.dates.first { $0.kind.id == kind }?.date.value.description ?? "" }
+            for indicator in catalogue.indicators {
+                if indicator.isDerived {
+                    row.append(entry.derived.first { $0.definition.id == indicator.id }.map { number($0.value) } ?? "")
+                } else {
+                    let figure = study.figure(indicator.id)
+                    row.append(figure.map { number($0.value.value) } ?? "")
+                    row.append(figure.flatMap { study.source($0.sourceID) }.map(describe) ?? "")
+                }
+            }
+            row.append(list(study.sources.map(describe)))
+            return row
+        }
+        return "\u{FEFF}" + ([header] + rows).map { $0.map(field).joined(separator: ";") + "\r\n" }.joined()
+    }
+
+    /// `5,6`, `17000000`: what a French spreadsheet reads as a number.
+    static func number(_ value: Double) -> String {
+        MachineNumber.format(value).replacingOccurrences(of: ".", with: ",")
+    }
+
+    private static func list(_ items: [String]) -> String { items.joined(separator: " | ") }
+
+    private static func describe(_ source: SourceReference) -> String {
+        var text = "\(source.title), \(source.publisher)"
+        if let date = source.date { text += ", \(date)" }
+        if let url = source.url { text += " <\(url)>" }
+        return text
+    }
+
+    /// Quoted when it holds the separator, a quote, a line end, or spaces at either end.
+    static func field(_ text: String) -> String {
+        let needsQuotes = text.contains { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" }
+            || text.first?.isWhitespace == true || text.last?.isWhitespace == true
+        return needsQuotes ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+    }
+}
