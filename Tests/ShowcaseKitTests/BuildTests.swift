@@ -109,3 +109,35 @@ struct BuildTests {
         }
     }
 }
+
+@Suite("Catalogue extensible, de bout en bout", .serialized)
+struct ExtensibleCatalogueTests {
+    @Test("Un indicateur ajouté au catalogue et utilisé dans une fiche paraît sur la fiche, dans les totaux et dans le CSV")
+    func newIndicatorEverywhere() async throws {
+        let root = TestSupport.copyOfShippedProject()
+        let catalogue = TestSupport.text(root + "/indicateurs.yaml") + """
+
+          dechets_evites:
+            libelle: Déchets évités
+            unite: tco2e
+            nombre: decimal
+            definition: Émissions évitées par le réemploi, estimées par la source.
+
+        """
+        TestSupport.write(["indicateurs.yaml": catalogue], into: root)
+        let angresse = TestSupport.text(root + "/content/landes-college-angresse.md").replacingOccurrences(
+            of: "chiffres:\n", with: "chiffres:\n  dechets_evites:\n    valeur: 12.5\n    source: depliant-landes\n")
+        TestSupport.write(["content/landes-college-angresse.md": angresse], into: root)
+
+        let report = try await Pipeline().build(ProjectPaths(root: root))
+        #expect(report.diagnostics.isEmpty)
+        let page = TestSupport.text(root + "/site/fiches/landes-college-angresse/index.html")
+        #expect(page.contains("<p class=\"chiffre-valeur\">12,5\u{00A0}tCO2e</p>"))
+        #expect(page.contains("Déchets évités <a class=\"appel-source\" href=\"#source-1\""))
+        let home = TestSupport.text(root + "/site/index.html")
+        #expect(home.contains("Déchets évités</span> : 12,5\u{00A0}tCO2e sur 1 fiche renseignée sur 4"))
+        let csv = TestSupport.text(root + "/site/donnees/indicateurs.csv")
+        #expect(csv.contains(";dechets_evites;dechets_evites_source"))
+        #expect(csv.contains(";12,5;La commande publique inclusive, Département des Landes (dépliant)"))
+    }
+}

@@ -54,7 +54,9 @@ public struct Pipeline: Sendable {
             let rendered = await studies.concurrentMap { study -> Result<RenderedEntry, EnvironmentError> in
                 let body = MarkdownRenderer().render(study.body, file: files[study.path]!, firstLine: study.bodyFirstLine)
                 let derived = IndicatorCompiler.compute(study, catalogue: catalogue)
-                let view = EntryViewBuilder.build(study, derived: derived, bodyHTML: body.html)
+                let view = EntryViewBuilder.build(
+                    study, derived: derived, notComputed: EntryViewBuilder.notComputed(study, catalogue: catalogue, computed: derived),
+                    bodyHTML: body.html)
                 let html = templates.render(pages.entry(view), template: "fiche")
                 do throws(EnvironmentError) {
                     try staging.write(SitePages.entryPath(study.slug), Array(html.utf8))

@@ -39,4 +39,27 @@ public enum IndicatorCompiler {
         }
         return catalogue.derived.compactMap { computed[$0.id] }
     }
+
+    /// The derived indicators that could not be computed for this entry, each with the reported figures it lacks
+    /// (constants are always known), so that a page can say why a figure is absent rather than leave a gap.
+    public static func missing(_ study: CaseStudy, catalogue: IndicatorCatalogue, computed: [ComputedIndicator])
+        -> [(indicator: IndicatorDefinition, lacking: [IndicatorDefinition])] {
+        let done = Set(computed.map(\.definition.id))
+        return catalogue.derived.filter { !done.contains($0.id) }.map { indicator in
+            (indicator, reportedInputs(of: indicator, catalogue: catalogue).filter { study.figure($0.id) == nil })
+        }
+    }
+
+    /// The reported figures a derived indicator rests on, through other derived ones if need be.
+    static func reportedInputs(of indicator: IndicatorDefinition, catalogue: IndicatorCatalogue) -> [IndicatorDefinition] {
+        var inputs: [IndicatorDefinition] = []
+        var pending = indicator.formula?.names ?? []
+        var seen = Set<String>()
+        while !pending.isEmpty {
+            let name = pending.removeFirst()
+            guard seen.insert(name).inserted, let input = catalogue.indicator(name) else { continue }
+            if let formula = input.formula { pending += formula.names } else { inputs.append(input) }
+        }
+        return inputs
+    }
 }

@@ -1,7 +1,7 @@
 /// Turns a valid case study, its computed indicators and its rendered body into what templates see.
 public enum EntryViewBuilder {
     public static func build(
-        _ study: CaseStudy, derived: [ComputedIndicator], bodyHTML: String
+        _ study: CaseStudy, derived: [ComputedIndicator], notComputed: [NotComputedView] = [], bodyHTML: String
     ) -> EntryView {
         let openData = OpenDataEntry(study: study, derived: derived)
         let sources = study.sources.enumerated().map { offset, source in
@@ -54,8 +54,17 @@ public enum EntryViewBuilder {
                             rawValue: MachineNumber.format(indicator.value), equation: indicator.equation,
                             definition: indicator.definition.definition)
             },
+            notComputed: notComputed,
             sources: sources,
             bodyHTML: bodyHTML)
+    }
+
+    /// Why each derived indicator of the catalogue is missing from this entry.
+    public static func notComputed(_ study: CaseStudy, catalogue: IndicatorCatalogue, computed: [ComputedIndicator]) -> [NotComputedView] {
+        IndicatorCompiler.missing(study, catalogue: catalogue, computed: computed).map { indicator, lacking in
+            NotComputedView(id: indicator.id, label: indicator.label,
+                            reason: "chiffres manquants : " + lacking.map { $0.label.lowercasedFirstLetter }.joined(separator: ", "))
+        }
     }
 
     private static func buyer(_ buyer: Buyer) -> BuyerView {
@@ -76,5 +85,14 @@ public enum MachineNumber {
         if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
         let (negative, integer, fraction) = FrenchNumber.parts(value, decimals: nil)
         return (negative ? "-" : "") + integer + (fraction.isEmpty ? "" : "." + fraction)
+    }
+}
+
+extension String {
+    /// « Heures d'insertion » → « heures d'insertion », to place a label inside a sentence; acronyms (« RSA »,
+    /// « ETP ») keep their capitals.
+    var lowercasedFirstLetter: String {
+        guard let first, dropFirst().first?.isUppercase != true else { return self }
+        return first.lowercased() + dropFirst()
     }
 }

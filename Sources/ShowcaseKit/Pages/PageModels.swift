@@ -70,6 +70,8 @@ public struct EntryView: Sendable {
     public var award: AwardView?
     public var figures: [FigureView]
     public var derived: [DerivedView]
+    /// Derived indicators that could not be computed, and why.
+    public var notComputed: [NotComputedView]
     public var sources: [SourceView]
     public var bodyHTML: String
 }
@@ -150,6 +152,13 @@ public struct DerivedView: Sendable {
     /// « 9 000 h ÷ 1 607 h = 5,6 ETP »
     public var equation: String
     public var definition: String
+}
+
+public struct NotComputedView: Sendable {
+    public var id: String
+    public var label: String
+    /// « chiffres manquants : heures d'insertion, montant de l'achat »
+    public var reason: String
 }
 
 public struct SourceView: Sendable {

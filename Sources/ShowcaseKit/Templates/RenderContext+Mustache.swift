@@ -79,6 +79,7 @@ extension EntryView: MustacheParent {
         case "prix": return award
         case "chiffres": return figures
         case "indicateurs": return derived
+        case "indicateurs_non_calcules": return notComputed
         case "sources": return sources
         case "corps_html": return bodyHTML
         default: return nil
@@ -194,6 +195,17 @@ extension DerivedView: MustacheParent {
         case "valeur_brute": return rawValue
         case "calcul": return equation
         case "definition": return definition
+        default: return nil
+        }
+    }
+}
+
+extension NotComputedView: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "id": return id
+        case "libelle": return label
+        case "raison": return reason
         default: return nil
         }
     }
