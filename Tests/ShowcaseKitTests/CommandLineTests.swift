@@ -110,7 +110,7 @@ struct CommandLineTests {
         let root = TestSupport.copyOfShippedProject()
         let run = try Self.run(["build"], in: root)
         #expect(run.status == 0)
-        #expect(run.standardOutput.hasPrefix("4 fiches, 5 pages écrites dans site en "))
+        #expect(run.standardOutput.hasPrefix("4 fiches, 23 pages écrites dans site en "))
         #expect(FileSystem.disk.kind(root + "/site/index.html") == .file)
     }
 

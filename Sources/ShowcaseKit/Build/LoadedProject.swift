@@ -60,7 +60,9 @@ public struct ProjectLoader: Sendable {
         let reads = await contentPaths.concurrentMap { path -> Result<ReadCaseStudy, EnvironmentError> in
             do throws(FileSystemError) {
                 let bytes = try fileSystem.readFile(paths.onDisk(path))
-                return .success(reader.read(bytes, path: path))
+                var read = reader.read(bytes, path: path)
+                ImageResolver.resolve(&read, fileSystem: fileSystem, paths: paths)
+                return .success(read)
             } catch {
                 return .failure(EnvironmentError(.readFailed, "impossible de lire « \(path) » : \(FrenchErrno.describe(error.code))",
                                                  help: FrenchErrno.help(error.code)))

@@ -48,35 +48,48 @@ public struct Pipeline: Sendable {
 
         let staging = try SiteWriter(fileSystem: fileSystem).begin(output: paths.output)
         do throws(EnvironmentError) {
-            let pages = SitePages(config: project.config)
+            let pages = SitePages(config: project.config, catalogue: project.catalogue)
             let files = Dictionary(project.studies.map { ($0.file.path, $0.file) }, uniquingKeysWith: { a, _ in a })
-            let catalogue = project.catalogue, templates = project.templates
+            let catalogue = project.catalogue, templates = project.templates, config = project.config
             let rendered = await studies.concurrentMap { study -> Result<RenderedEntry, EnvironmentError> in
                 let body = MarkdownRenderer().render(study.body, file: files[study.path]!, firstLine: study.bodyFirstLine)
                 let derived = IndicatorCompiler.compute(study, catalogue: catalogue)
                 let view = EntryViewBuilder.build(
                     study, derived: derived, notComputed: EntryViewBuilder.notComputed(study, catalogue: catalogue, computed: derived),
-                    bodyHTML: body.html)
-                let html = templates.render(pages.entry(view), template: "fiche")
+                    bodyHTML: body.html, config: config)
                 do throws(EnvironmentError) {
-                    try staging.write(SitePages.entryPath(study.slug), Array(html.utf8))
+                    try staging.write(SitePages.entryFile(study.slug), Array(templates.render(pages.entry(view), template: "fiche").utf8))
                 } catch {
                     return .failure(error)
                 }
-                return .success(RenderedEntry(view: view, data: OpenDataEntry(study: study, derived: derived),
-                                              diagnostics: body.diagnostics))
+                return .success(RenderedEntry(entry: SiteEntry(study: study, derived: derived, view: view), diagnostics: body.diagnostics))
             }
-            var entries: [RenderedEntry] = []
-            for result in rendered { entries.append(try result.get()) }
-            report.diagnostics += entries.flatMap(\.diagnostics)
+            var entries: [SiteEntry] = []
+            for result in rendered {
+                let entry = try result.get()
+                entries.append(entry.entry)
+                report.diagnostics += entry.diagnostics
+            }
             stopwatch.lap("rendu des fiches")
+            guard !report.diagnostics.hasErrors else {
+                staging.abandon()
+                report.timings = stopwatch.laps
+                return report
+            }
 
-            let home = pages.home(
-                entries: SitePages.homeOrder(entries.map(\.view)),
-                overview: Aggregates.group("Toutes les fiches", studies, catalogue: catalogue),
-                programmeGroups: Aggregates.byProgrammeAndEdition(studies, config: project.config, catalogue: catalogue))
-            try staging.write(SitePages.homePath, Array(templates.render(home, template: "index").utf8))
-            try writeOpenData(entries.map(\.data), project: project, into: staging)
+            let sitePages = pages.sitePages(entries).filter { templates.has($0.template) }
+            let written = await sitePages.concurrentMap { page -> EnvironmentError? in
+                do throws(EnvironmentError) {
+                    try staging.write(page.file, Array(templates.render(page.view, template: page.template).utf8))
+                    return nil
+                } catch {
+                    return error
+                }
+            }
+            if let failure = written.compactMap({ $0 }).first { throw failure }
+            try staging.write("recherche.json", Array(pages.searchIndex(entries).utf8))
+            try writeOpenData(entries.map { OpenDataEntry(study: $0.study, derived: $0.derived) }, project: project, into: staging)
+            try copyImages(studies, paths: paths, into: staging)
             for asset in project.assets {
                 let bytes = try attempt { () throws(FileSystemError) in
                     try fileSystem.readFile(paths.onDisk(Path.join(ProjectPaths.assetsFolder, asset)))
@@ -84,14 +97,25 @@ public struct Pipeline: Sendable {
                 try staging.write(Path.join("assets", asset), bytes)
             }
             try staging.commit()
-            stopwatch.lap("accueil, données ouvertes et remplacement du site")
-            report.pagesWritten = entries.count + 1
+            stopwatch.lap("pages du site, données ouvertes et remplacement du site")
+            report.pagesWritten = entries.count + sitePages.count
         } catch {
             staging.abandon()
             throw error
         }
         report.timings = stopwatch.laps
         return report
+    }
+
+    /// Each photo once, under its content-named path.
+    private func copyImages(_ studies: [CaseStudy], paths: ProjectPaths, into staging: StagingFolder) throws(EnvironmentError) {
+        var copied = Set<String>()
+        for image in studies.flatMap(\.images) {
+            guard let output = image.outputPath, copied.insert(output).inserted else { continue }
+            let source = paths.onDisk(Path.join(ProjectPaths.contentFolder, image.file.value))
+            let bytes = try attempt { () throws(FileSystemError) in try fileSystem.readFile(source) }
+            try staging.write(output, bytes)
+        }
     }
 
     private func writeOpenData(_ entries: [OpenDataEntry], project: LoadedProject, into staging: StagingFolder) throws(EnvironmentError) {
@@ -107,8 +131,7 @@ public struct Pipeline: Sendable {
 
 /// What rendering one entry yields besides its page.
 struct RenderedEntry: Sendable {
-    let view: EntryView
-    let data: OpenDataEntry
+    let entry: SiteEntry
     let diagnostics: [Diagnostic]
 }
 

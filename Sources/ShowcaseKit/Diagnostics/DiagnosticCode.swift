@@ -30,6 +30,11 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case datesOutOfOrder = "dates-dans-le-desordre"
     case implausibleFigure = "chiffre-peu-plausible"
 
+    // Images
+    case invalidImage = "image-invalide"
+    case imageNotFound = "image-introuvable"
+    case imageInBody = "image-dans-le-texte"
+
     // Body
     case rawHTMLIgnored = "html-ignore"
     case unsafeLink = "lien-non-autorise"

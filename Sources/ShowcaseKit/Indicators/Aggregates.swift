@@ -9,9 +9,13 @@ public struct IndicatorTotal: Sendable {
 
     /// « 9 000 heures sur 1 dossier renseigné sur 4 »
     public func sentence(noun: GroupNoun) -> String {
-        let value = indicator.unit.format(total, decimals: nil)
+        indicator.unit.format(total, decimals: nil) + " sur " + coverage(noun: noun)
+    }
+
+    /// « 1 dossier renseigné sur 4 »
+    public func coverage(noun: GroupNoun) -> String {
         let participle = "renseigné" + (noun.isFeminine ? "e" : "") + (reporting > 1 ? "s" : "")
-        return "\(value) sur \(reporting) \(reporting > 1 ? noun.plural : noun.singular) \(participle) sur \(groupSize)"
+        return "\(reporting) \(reporting > 1 ? noun.plural : noun.singular) \(participle) sur \(groupSize)"
     }
 }
 

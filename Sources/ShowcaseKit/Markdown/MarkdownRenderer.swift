@@ -10,8 +10,9 @@ public struct RenderedMarkdown: Sendable {
 /// every piece of C memory it gets.
 ///
 /// Safe by default: raw HTML never passes (cmark writes `<!-- raw HTML omitted -->` and the writer gets a warning),
-/// and a link or image may only point to http, https, mailto or a relative address; any other is emptied with a
-/// warning. Headings are shifted so that the body's first level is `<h2>`, the page title being the only `<h1>`.
+/// and a link may only point to http, https, mailto or a relative address; any other is emptied with a warning.
+/// Images are not written in the text (an error): photos are declared in the front matter, where their text
+/// alternative and credit are required, and no image is ever loaded from another site. Headings are shifted so that the body's first level is `<h2>`, the page title being the only `<h1>`.
 public struct MarkdownRenderer: Sendable {
     public init() {}
 
@@ -27,6 +28,7 @@ public struct MarkdownRenderer: Sendable {
 
         var diagnostics: [Diagnostic] = []
         var headings: [OpaquePointer] = []
+        var images: [OpaquePointer] = []
         func location(of node: OpaquePointer, length: Int) -> SourceLocation {
             let line = Int(cmark_node_get_start_line(node)) + firstLine - 1
             let column = file.scalarColumn(line: line, byteColumn: Int(cmark_node_get_start_column(node)))
@@ -49,7 +51,12 @@ public struct MarkdownRenderer: Sendable {
                     .rawHTMLIgnored, "le HTML écrit dans le texte n'est pas repris dans la page",
                     at: location(of: node, length: firstLineOfHTML.unicodeScalars.count),
                     help: "écrivez en Markdown : `**gras**`, `*italique*`, `[lien](https://…)` ; le HTML brut est ignoré par sécurité"))
-            case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+            case CMARK_NODE_IMAGE:
+                images.append(node)
+                diagnostics.append(.error(
+                    .imageInBody, "une image est écrite dans le texte", at: location(of: node, length: 2),
+                    help: "déclarez la photo dans l'en-tête, sous `images:`, avec `fichier`, `alt` (sa description) et `credit`"))
+            case CMARK_NODE_LINK:
                 let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
                 if !URLRules.isAllowedLink(url) {
                     diagnostics.append(.warning(
@@ -61,6 +68,11 @@ public struct MarkdownRenderer: Sendable {
             default:
                 break
             }
+        }
+
+        for image in images {
+            cmark_node_unlink(image)
+            cmark_node_free(image)
         }
 
         let shallowest = headings.map { Int(cmark_node_get_heading_level($0)) }.min() ?? 2

@@ -1,9 +1,11 @@
 /// Turns a valid case study, its computed indicators and its rendered body into what templates see.
 public enum EntryViewBuilder {
     public static func build(
-        _ study: CaseStudy, derived: [ComputedIndicator], notComputed: [NotComputedView] = [], bodyHTML: String
+        _ study: CaseStudy, derived: [ComputedIndicator], notComputed: [NotComputedView] = [], bodyHTML: String,
+        config: SiteConfig
     ) -> EntryView {
         let openData = OpenDataEntry(study: study, derived: derived)
+        let path = "fiches/\(study.slug)/"
         let sources = study.sources.enumerated().map { offset, source in
             SourceView(number: offset + 1, anchor: "source-\(offset + 1)", title: source.title,
                        publisher: source.publisher, date: source.date?.french, url: source.url)
@@ -11,8 +13,17 @@ public enum EntryViewBuilder {
         let sourceByID = Dictionary(zip(study.sources.map(\.id), sources), uniquingKeysWith: { first, _ in first })
         return EntryView(
             slug: study.slug,
-            path: "fiches/\(study.slug)/",
+            path: path,
+            absoluteURL: config.baseURL + path,
             title: study.title,
+            shortTitle: study.shortTitle,
+            updated: FeedDates.rfc3339(FeedDates.updated(study)),
+            images: study.images.compactMap { image in
+                guard let info = image.info, let output = image.outputPath else { return nil }
+                return ImageView(path: output, alt: image.alt, width: info.width, height: info.height,
+                                 caption: image.caption, credit: image.credit)
+            },
+            jsonLD: StructuredData.jsonLD(study, url: config.baseURL + path).compact,
             summary: study.summary,
             place: study.place,
             buyer: buyer(study.buyer),

@@ -9,25 +9,73 @@ public struct SiteView: Sendable {
     public var baseURL: String
 }
 
+/// Which part of the site a page belongs to, for the navigation's `aria-current`.
+public enum PageSection: String, Sendable {
+    case home, entry, compare, themes, taxonomy, search, notFound
+}
+
 /// The root of every page's context.
 public struct PageView: Sendable {
     public var site: SiteView
+    public var section: PageSection
     /// The page's own title, for `<title>`.
     public var title: String
     public var description: String
     /// From this page to the site root (`""` or `../../`): internal links are relative so that the site works
-    /// under any sub-path.
+    /// under any sub-path. On the 404 page, which any address may show, the root path of `base_url`.
     public var root: String
+    /// The page's folder from the site root (`fiches/angresse/`), empty for the home page.
+    public var path: String
     /// The page's address under `base_url`.
     public var canonicalURL: String
     /// On an entry page.
     public var entry: EntryView?
-    /// On the home page.
-    public var entries: [EntryView]
-    /// On the home page: counts and totals over all entries.
+    /// On the home, taxonomy and compare pages, and in the feed.
+    public var entries: [EntryView] = []
+    /// Counts and totals over `entries`.
     public var overview: GroupView?
     /// On the home page: one group per programme and edition.
-    public var programmeGroups: [GroupView]
+    public var programmeGroups: [GroupView] = []
+    /// On the home and themes pages: every way to browse entries.
+    public var taxonomies: [TaxonomyView] = []
+    /// On a taxonomy page: the term it lists.
+    public var term: TermView?
+    /// On the compare page.
+    public var comparison: ComparisonView?
+    public var charts: [ChartView] = []
+    /// In the feed: the latest update among entries (RFC 3339).
+    public var updated: String = ""
+    /// In the sitemap: every page's address.
+    public var pageURLs: [String] = []
+
+    public init(site: SiteView, section: PageSection, title: String, description: String, path: String, canonicalURL: String) {
+        self.site = site
+        self.section = section
+        self.title = title
+        self.description = description
+        self.path = path
+        self.root = String(repeating: "../", count: path.split(separator: "/").count)
+        self.canonicalURL = canonicalURL
+    }
+}
+
+/// A way to browse entries (by mechanism, département…) and its terms.
+public struct TaxonomyView: Sendable {
+    public var id: String
+    public var title: String
+    public var terms: [TermView]
+}
+
+/// One term of a taxonomy (« Lot-et-Garonne (47) »), with its page.
+public struct TermView: Sendable {
+    public var taxonomy: String
+    public var label: String
+    /// From the site root: `departements/47/`.
+    public var path: String
+    public var count: Int
+    /// A sentence about the term, when there is one (a mechanism's explanation).
+    public var description: String?
+    public var link: String?
 }
 
 /// Counts and totals over a group of entries.
@@ -50,13 +98,23 @@ public struct TotalView: Sendable {
     public var groupSize: Int
     /// « 9 000 heures sur 1 dossier renseigné sur 4 »
     public var sentence: String
+    /// « 1 fiche renseignée sur 4 »
+    public var coverage: String
 }
 
 public struct EntryView: Sendable {
     public var slug: String
     /// From the site root: `fiches/angresse/`.
     public var path: String
+    /// The page's full address (for the feed and structured data).
+    public var absoluteURL: String
     public var title: String
+    public var shortTitle: String
+    /// RFC 3339, for the feed.
+    public var updated: String
+    public var images: [ImageView]
+    /// schema.org description of the page, as JSON (with `<` escaped, safe inside `<script>`).
+    public var jsonLD: String
     public var summary: String
     public var place: String?
     public var buyer: BuyerView
@@ -170,4 +228,83 @@ public struct SourceView: Sendable {
     public var publisher: String
     public var date: String?
     public var url: String?
+}
+
+public struct ImageView: Sendable {
+    /// From the site root: `images/chantier-3f2a….jpg`.
+    public var path: String
+    public var alt: String
+    public var width: Int
+    public var height: Int
+    public var caption: String?
+    public var credit: String?
+}
+
+/// The compare page's table: every entry against every figure some entry publishes.
+public struct ComparisonView: Sendable {
+    public var columns: [ColumnView]
+    public var rows: [RowView]
+    /// Choices the compare script offers to narrow the rows (mechanism, département…).
+    public var filters: [FilterView]
+}
+
+public struct ColumnView: Sendable {
+    public var id: String
+    public var label: String
+    public var unit: String
+    public var definition: String
+}
+
+public struct RowView: Sendable {
+    public var entry: EntryView
+    public var cells: [CellView]
+    /// Space-separated values the filters match: `mecanisme:reserve-insertion departement:47 statut:laureat`.
+    public var filterKeys: String
+}
+
+public struct CellView: Sendable {
+    /// « 9 000 heures », or « — » when unknown.
+    public var value: String
+    /// The number, for sorting; empty when unknown.
+    public var rawValue: String
+    public var isKnown: Bool
+    /// Why the figure is unknown: not published, or missing inputs.
+    public var reason: String?
+}
+
+public struct FilterView: Sendable {
+    public var id: String
+    public var label: String
+    public var options: [FilterOption]
+}
+
+public struct FilterOption: Sendable {
+    public var key: String
+    public var label: String
+}
+
+/// A horizontal bar chart drawn at build time; the template turns the geometry into SVG.
+public struct ChartView: Sendable {
+    public var id: String
+    public var title: String
+    /// What the chart shows, in one sentence, for its `<desc>`.
+    public var description: String
+    public var width: Int
+    public var height: Int
+    /// What each bar stands for, as the data table's first column heading (« Fiche »).
+    public var category: String
+    public var bars: [BarView]
+    /// « Non publié par : … », when some entries lack the figure.
+    public var missing: String?
+}
+
+public struct BarView: Sendable {
+    public var label: String
+    public var value: String
+    public var y: Int
+    public var barWidth: Int
+    public var textY: Int
+    public var valueX: Int
+    public var valueY: Int
+    public var barHeight: Int
 }

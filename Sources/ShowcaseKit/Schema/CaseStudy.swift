@@ -8,7 +8,12 @@ public struct CaseStudy: Sendable {
     /// The file it was read from, relative to the project root.
     public var path: String
     public var title = ""
+    /// For tables and charts; the title cut at a word when not given.
+    public var shortTitle = ""
     public var summary = ""
+    /// When the fiche was last brought up to date, for the feed; else its latest dated fact.
+    public var updated: PartialDate?
+    public var images: [ImageReference] = []
     public var buyer = Buyer()
     public var partners: [Partner] = []
     public var mechanisms: [Located<LegalMechanism>] = []
@@ -33,6 +38,20 @@ public struct CaseStudy: Sendable {
 
     public func figure(_ indicator: String) -> Figure? { figures.first { $0.indicator.id == indicator } }
     public func source(_ id: String) -> SourceReference? { sources.first { $0.id == id } }
+}
+
+/// A photo placed beside the case study's file, with its text alternative and credit.
+public struct ImageReference: Sendable {
+    /// As written in `fichier`, relative to the `content/` folder.
+    public var file: Located<String>
+    public var alt: String
+    public var caption: String?
+    /// « © Département de Lot-et-Garonne »
+    public var credit: String?
+    /// Filled by the project loader once the file has been read.
+    public var info: ImageInfo?
+    /// Where the site publishes it: `images/chantier-3f2a….jpg`, named by its content.
+    public var outputPath: String?
 }
 
 /// The public buyer behind the purchase (the « porteur » of the award entry).

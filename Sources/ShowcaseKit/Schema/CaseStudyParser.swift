@@ -4,7 +4,7 @@ public struct CaseStudyParser: Sendable {
     public let config: SiteConfig
 
     static let topFields = [
-        "titre", "resume", "porteur", "partenaires", "mecanismes", "considerations_environnementales", "contrat", "lieu",
+        "titre", "titre_court", "resume", "mise_a_jour", "images", "porteur", "partenaires", "mecanismes", "considerations_environnementales", "contrat", "lieu",
         "dates", "prix", "chiffres", "constantes", "sources",
     ]
     static let buyerFields = ["nom", "type", "departement", "siret"]
@@ -14,6 +14,7 @@ public struct CaseStudyParser: Sendable {
     static let figureFields = ["valeur", "source", "citation", "page", "note"]
     static let sourceFields = ["id", "titre", "editeur", "date", "url"]
     static let datedFields = ["date", "source"]
+    static let imageFields = ["fichier", "alt", "legende", "credit"]
 
     public init(catalogue: IndicatorCatalogue, config: SiteConfig) {
         self.catalogue = catalogue
@@ -33,6 +34,9 @@ public struct CaseStudyParser: Sendable {
         }
         study.title = reader.text(top, "titre", required: true, example: "titre: \"Des casiers fabriqués en détention\"")?.value ?? ""
         study.summary = reader.text(top, "resume", required: true, example: "resume: \"En une ou deux phrases…\"")?.value ?? ""
+        study.shortTitle = reader.text(top, "titre_court", required: false)?.value ?? ShortTitle.make(study.title)
+        study.updated = reader.value(top, "mise_a_jour", required: false).flatMap { reader.date($0, name: "mise_a_jour")?.value }
+        study.images = images(top, &reader)
         study.place = reader.text(top, "lieu", required: false)?.value
         study.sources = sources(top, &reader)
         study.buyer = buyer(top, &reader)
@@ -51,6 +55,24 @@ public struct CaseStudyParser: Sendable {
         study.figures = figures(top, sources: study.sources, &reader)
         study.constants = constants(top, &reader)
         return (study, reader.diagnostics + CaseStudyRules.check(study, catalogue: catalogue))
+    }
+
+    /// Photos: a file beside the fiche and a text alternative are required; the file itself is checked on load.
+    private func images(_ top: Fields, _ reader: inout NodeReader) -> [ImageReference] {
+        (reader.list(top, "images") ?? []).compactMap { node in
+            guard let fields = reader.fields(of: node, allowed: Self.imageFields, context: "images") else { return nil }
+            let file = reader.text(fields, "fichier", required: true, example: "fichier: chantier.jpg")
+            let alt = reader.text(fields, "alt", required: true, example: "alt: \"Des ouvriers posent la charpente du préau\"")
+            let caption = reader.text(fields, "legende", required: false)?.value
+            let credit = reader.text(fields, "credit", required: false)?.value
+            if let file, !ImagePaths.isAcceptable(file.value) {
+                reader.report(.error(.invalidImage, "« \(file.value) » ne peut pas servir de photo",
+                                     at: file.location, help: ImagePaths.help))
+                return nil
+            }
+            guard let file, let alt else { return nil }
+            return ImageReference(file: file, alt: alt.value, caption: caption, credit: credit)
+        }
     }
 
     private func buyer(_ top: Fields, _ reader: inout NodeReader) -> Buyer {

@@ -22,12 +22,24 @@ extension PageView: MustacheParent {
         case "titre": return title
         case "description": return description.isEmpty ? nil : description
         case "racine": return root
+        case "chemin": return path
         case "url_canonique": return canonicalURL
+        case "est_accueil": return section == .home
+        case "est_fiche": return section == .entry
+        case "est_comparer": return section == .compare
+        case "est_themes": return section == .themes || section == .taxonomy
+        case "est_recherche": return section == .search
         case "fiche": return entry
         case "fiches": return entries
         case "nombre_fiches": return entries.count
         case "ensemble": return overview
         case "programmes": return programmeGroups
+        case "themes": return taxonomies
+        case "terme": return term
+        case "comparaison": return comparison
+        case "graphiques": return charts
+        case "mise_a_jour": return updated
+        case "adresses": return pageURLs
         default: return nil
         }
     }
@@ -56,6 +68,7 @@ extension TotalView: MustacheParent {
         case "renseignes": return reporting
         case "sur": return groupSize
         case "phrase": return sentence
+        case "couverture": return coverage
         default: return nil
         }
     }
@@ -66,7 +79,12 @@ extension EntryView: MustacheParent {
         switch name {
         case "slug": return slug
         case "chemin": return path
+        case "url_absolue": return absoluteURL
         case "titre": return title
+        case "titre_court": return shortTitle
+        case "mise_a_jour": return updated
+        case "images": return images
+        case "json_ld": return jsonLD
         case "resume": return summary
         case "lieu": return place
         case "porteur": return buyer
@@ -220,6 +238,144 @@ extension SourceView: MustacheParent {
         case "editeur": return publisher
         case "date": return date
         case "url": return url
+        default: return nil
+        }
+    }
+}
+
+extension TaxonomyView: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "id": return id
+        case "titre": return title
+        case "termes": return terms
+        default: return nil
+        }
+    }
+}
+
+extension TermView: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "taxonomie": return taxonomy
+        case "libelle": return label
+        case "chemin": return path
+        case "nombre": return count
+        case "description": return description
+        case "lien": return link
+        default: return nil
+        }
+    }
+}
+
+extension ImageView: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "chemin": return path
+        case "alt": return alt
+        case "largeur": return width
+        case "hauteur": return height
+        case "legende": return caption
+        case "credit": return credit
+        default: return nil
+        }
+    }
+}
+
+extension ComparisonView: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "colonnes": return columns
+        case "lignes": return rows
+        case "filtres": return filters
+        default: return nil
+        }
+    }
+}
+
+extension ColumnView: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "id": return id
+        case "libelle": return label
+        case "unite": return unit
+        case "definition": return definition
+        default: return nil
+        }
+    }
+}
+
+extension RowView: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "fiche": return entry
+        case "cellules": return cells
+        case "cles": return filterKeys
+        default: return nil
+        }
+    }
+}
+
+extension CellView: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "valeur": return value
+        case "valeur_brute": return rawValue
+        case "connu": return isKnown
+        case "raison": return reason
+        default: return nil
+        }
+    }
+}
+
+extension FilterView: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "id": return id
+        case "libelle": return label
+        case "options": return options
+        default: return nil
+        }
+    }
+}
+
+extension FilterOption: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "cle": return key
+        case "libelle": return label
+        default: return nil
+        }
+    }
+}
+
+extension ChartView: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "id": return id
+        case "titre": return title
+        case "description": return description
+        case "largeur": return width
+        case "hauteur": return height
+        case "categorie": return category
+        case "barres": return bars
+        case "absents": return missing
+        default: return nil
+        }
+    }
+}
+
+extension BarView: MustacheParent {
+    public func child(named name: String) -> Any? {
+        switch name {
+        case "libelle": return label
+        case "valeur": return value
+        case "y": return y
+        case "largeur": return barWidth
+        case "y_texte": return textY
+        case "x_valeur": return valueX
+        case "y_valeur": return valueY
+        case "hauteur": return barHeight
         default: return nil
         }
     }

@@ -5,10 +5,9 @@ import Mustache
 /// A template is named by its path under `templates/` without the extension: `fiche`, `partiels/chiffres`.
 /// `{{> partiels/chiffres}}` includes one; `{{< gabarit}}{{$contenu}}…{{/contenu}}{{/gabarit}}` fills a layout.
 public struct TemplateLibrary: Sendable {
-    /// The templates `build` renders pages with; each must exist.
-    public static let requiredTemplates = ["index", "fiche"]
 
     private let library: MustacheLibrary
+    private let names: Set<String>
 
     /// Parses every template; a syntax error is reported at its line and column.
     ///
@@ -28,12 +27,15 @@ public struct TemplateLibrary: Sendable {
                 diagnostics.append(.error(.templateSyntax, "gabarit illisible : \(error)", at: .startOf(file.path)))
             }
         }
-        for name in requiredTemplates where templates[name] == nil && !files.contains(where: { $0.name == name }) {
+        for name in SitePages.requiredTemplates where templates[name] == nil && !files.contains(where: { $0.name == name }) {
             diagnostics.append(.error(.templateMissing, "le gabarit « \(name).mustache » est introuvable", at: nil,
                                       help: "créez `templates/\(name).mustache`, ou repartez des gabarits fournis avec showcase"))
         }
-        return (TemplateLibrary(library: MustacheLibrary(templates: templates)), diagnostics)
+        return (TemplateLibrary(library: MustacheLibrary(templates: templates), names: Set(templates.keys)), diagnostics)
     }
+
+    /// Whether the project has a template of that name (pages without their template are not written).
+    public func has(_ name: String) -> Bool { names.contains(name) }
 
     /// The page rendered with template `name`; templates only ever see the page models.
     public func render(_ page: PageView, template name: String) -> String {
