@@ -37,7 +37,8 @@ struct SitePagesTests {
         #expect(page.contains("<h1>Landes (40)</h1>"))
         #expect(page.contains("href=\"../../fiches/landes-college-angresse/index.html\""))
         #expect(!page.contains("lot-et-garonne-casiers"))
-        #expect(page.contains("9\u{202F}000\u{00A0}heures sur 1 fiche renseignée sur 1"))
+        #expect(page.contains("<p class=\"tuile-valeur\">9\u{202F}000\u{00A0}heures</p>"))
+        #expect(page.contains("<p class=\"tuile-couverture\">1 fiche renseignée sur 1</p>"))
     }
 
     @Test("Le tableau de comparaison : en-têtes avec scope, chiffre inconnu « — » avec sa raison lisible")
