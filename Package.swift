@@ -28,7 +28,10 @@ let package = Package(
                 "CMark",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
-            ]
+            ],
+            // The default templates and catalogue (the repository's templates/ and indicateurs.yaml link here)
+            // and the files `showcase new` and `showcase init` write.
+            resources: [.copy("Resources/Skeleton"), .copy("Resources/Scaffold")]
         ),
         // The thin command-line front end: argument parsing and exit codes only.
         .executableTarget(

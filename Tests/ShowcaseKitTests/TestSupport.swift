@@ -64,7 +64,9 @@ enum TestSupport {
         return root
     }
 
+    /// Copies a file or folder, following symbolic links (the repository's templates/ is one).
     static func copy(_ source: String, to target: String) {
+        let source = FileSystem.disk.realPath(source) ?? source
         switch FileSystem.disk.kind(source) {
         case .directory:
             try! FileSystem.disk.createDirectories(target)

@@ -27,32 +27,39 @@ public struct ProjectLoader: Sendable {
         self.fileSystem = fileSystem
     }
 
-    public func load(_ paths: ProjectPaths) async throws(EnvironmentError) -> LoadedProject {
+    /// The configuration and the indicator catalogue only, with their problems (what `showcase new` needs).
+    public func settings(_ paths: ProjectPaths) throws(EnvironmentError)
+        -> (config: SiteConfig, catalogue: IndicatorCatalogue, diagnostics: [Diagnostic], sources: [String: SourceFile]) {
+        let files = ProjectFiles(fileSystem: fileSystem, paths: paths)
         var diagnostics: [Diagnostic] = []
         var sources: [String: SourceFile] = [:]
-
         var config = SiteConfig.fallback
-        if let file = try readText(ProjectPaths.configFile, paths, into: &diagnostics) {
+        if let file = try readText(ProjectPaths.configFile, files, into: &diagnostics) {
             let parsed = SiteConfigParser.parse(file)
             config = parsed.config
             diagnostics += parsed.diagnostics
             sources[file.path] = file
         }
-        guard let catalogueFile = try readText(ProjectPaths.catalogueFile, paths, into: &diagnostics) else {
+        guard let catalogueFile = try readText(ProjectPaths.catalogueFile, files, into: &diagnostics) else {
             throw EnvironmentError(.folderNotFound, "le catalogue des indicateurs « \(ProjectPaths.catalogueFile) » est introuvable dans « \(paths.root) »",
-                                   help: "lancez showcase depuis le dossier du projet, ou indiquez-le avec `--project`")
+                                   help: "lancez showcase depuis le dossier du projet, ou indiquez-le avec `--project` ; `showcase init` crée un projet")
         }
         sources[catalogueFile.path] = catalogueFile
         let (catalogue, catalogueProblems) = CatalogueParser.parse(catalogueFile)
-        diagnostics += catalogueProblems
+        return (config, catalogue, diagnostics + catalogueProblems, sources)
+    }
 
-        let templateFiles = try self.templateFiles(paths, into: &diagnostics)
+    public func load(_ paths: ProjectPaths) async throws(EnvironmentError) -> LoadedProject {
+        let files = ProjectFiles(fileSystem: fileSystem, paths: paths)
+        var (config, catalogue, diagnostics, sources) = try settings(paths)
+
+        let templateFiles = try self.templateFiles(files, into: &diagnostics)
         for (_, file) in templateFiles { sources[file.path] = file }
         let (templates, templateProblems) = TemplateLibrary.load(templateFiles)
         diagnostics += templateProblems
-        let assets = try listFiles(ProjectPaths.assetsFolder, paths, required: false)
+        let assets = try listFiles(ProjectPaths.assetsFolder, files, required: false, into: &diagnostics)
 
-        let contentPaths = try listFiles(ProjectPaths.contentFolder, paths, required: true)
+        let contentPaths = try listFiles(ProjectPaths.contentFolder, files, required: true, into: &diagnostics)
             .filter { $0.hasSuffix(".md") }
             .map { Path.join(ProjectPaths.contentFolder, $0) }
         let reader = CaseStudyReader(parser: CaseStudyParser(catalogue: catalogue, config: config))
@@ -61,7 +68,7 @@ public struct ProjectLoader: Sendable {
             do throws(FileSystemError) {
                 let bytes = try fileSystem.readFile(paths.onDisk(path))
                 var read = reader.read(bytes, path: path)
-                ImageResolver.resolve(&read, fileSystem: fileSystem, paths: paths)
+                ImageResolver.resolve(&read, files: files)
                 return .success(read)
             } catch {
                 return .failure(EnvironmentError(.readFailed, "impossible de lire « \(path) » : \(FrenchErrno.describe(error.code))",
@@ -86,33 +93,41 @@ public struct ProjectLoader: Sendable {
 
     /// The text of a project file, or `nil` when it does not exist; its encoding problems join `diagnostics`.
     private func readText(
-        _ relative: String, _ paths: ProjectPaths, into diagnostics: inout [Diagnostic]
+        _ relative: String, _ files: ProjectFiles, into diagnostics: inout [Diagnostic]
     ) throws(EnvironmentError) -> SourceFile? {
-        let path = paths.onDisk(relative)
-        guard fileSystem.kind(path) != nil else { return nil }
-        let bytes = try attempt { () throws(FileSystemError) in try fileSystem.readFile(path) }
+        guard files.kind(relative) == .file else {
+            if files.leadsOutside(relative) { diagnostics.append(ProjectFiles.outsideWarning(relative)) }
+            return nil
+        }
+        let bytes = try attempt { () throws(FileSystemError) in try fileSystem.readFile(files.paths.onDisk(relative)) }
         let (file, problems) = TextDecoder.decode(bytes, path: relative)
         diagnostics += problems
         return file
     }
 
-    /// Files below `relative`, as paths relative to it, in a stable order; hidden files are skipped.
-    private func listFiles(_ relative: String, _ paths: ProjectPaths, required: Bool) throws(EnvironmentError) -> [String] {
-        let folder = paths.onDisk(relative)
-        guard fileSystem.kind(folder) == .directory else {
+    /// Files below `relative`, as paths relative to it, in a stable order; hidden files are skipped, and so are
+    /// symbolic links leading outside the project (with a warning).
+    private func listFiles(
+        _ relative: String, _ files: ProjectFiles, required: Bool, into diagnostics: inout [Diagnostic]
+    ) throws(EnvironmentError) -> [String] {
+        guard files.kind(relative) == .directory else {
             if !required { return [] }
-            throw EnvironmentError(.folderNotFound, "le dossier « \(relative) » est introuvable dans « \(paths.root) »",
+            throw EnvironmentError(.folderNotFound, "le dossier « \(relative) » est introuvable dans « \(files.paths.root) »",
                                    help: "lancez showcase depuis le dossier du projet, ou indiquez-le avec `--project`")
         }
         var found: [String] = []
         var pending = [""]
         while let next = pending.popLast() {
-            let entries = try attempt { () throws(FileSystemError) in try fileSystem.listDirectory(Path.join(folder, next)) }
+            let folder = next.isEmpty ? relative : Path.join(relative, next)
+            let entries = try attempt { () throws(FileSystemError) in try fileSystem.listDirectory(files.paths.onDisk(folder)) }
             for entry in entries where !entry.name.hasPrefix(".") {
                 let path = next.isEmpty ? entry.name : Path.join(next, entry.name)
-                switch entry.kind {
+                let kind = entry.kind == .symbolicLink ? files.kind(Path.join(relative, path)) : entry.kind
+                switch kind {
                 case .file: found.append(path)
                 case .directory where relative != ProjectPaths.contentFolder: pending.append(path)
+                case nil where entry.kind == .symbolicLink:
+                    diagnostics.append(ProjectFiles.outsideWarning(Path.join(relative, path)))
                 default: break
                 }
             }
@@ -121,14 +136,14 @@ public struct ProjectLoader: Sendable {
     }
 
     private func templateFiles(
-        _ paths: ProjectPaths, into diagnostics: inout [Diagnostic]
+        _ files: ProjectFiles, into diagnostics: inout [Diagnostic]
     ) throws(EnvironmentError) -> [(name: String, file: SourceFile)] {
-        var files: [(name: String, file: SourceFile)] = []
-        for path in try listFiles(ProjectPaths.templatesFolder, paths, required: true) where path.hasSuffix(".mustache") {
-            let relative = Path.join(ProjectPaths.templatesFolder, path)
-            guard let file = try readText(relative, paths, into: &diagnostics) else { continue }
-            files.append((String(path.dropLast(".mustache".count)), file))
+        var templates: [(name: String, file: SourceFile)] = []
+        for path in try listFiles(ProjectPaths.templatesFolder, files, required: true, into: &diagnostics)
+        where path.hasSuffix(".mustache") {
+            guard let file = try readText(Path.join(ProjectPaths.templatesFolder, path), files, into: &diagnostics) else { continue }
+            templates.append((String(path.dropLast(".mustache".count)), file))
         }
-        return files
+        return templates
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One content file read as far as it could be: its text (for quoting in diagnostics), the case study when
 /// its front matter could be read, and every problem found.
 public struct ReadCaseStudy: Sendable {
@@ -19,7 +21,7 @@ public struct CaseStudyReader: Sendable {
     ///   - path: its path as shown to people (`content/angresse.md`).
     public func read(_ bytes: [UInt8], path: String) -> ReadCaseStudy {
         let (file, decodingProblems) = TextDecoder.decode(bytes, path: path)
-        var diagnostics = decodingProblems
+        var diagnostics = decodingProblems + PlaceholderCheck.scan(file)
         let slug = Slug.fromFileName(Path.lastComponent(path))
         if let problem = Slug.problem(withFileName: Path.lastComponent(path), path: path) { diagnostics.append(problem) }
 
@@ -40,12 +42,14 @@ public struct CaseStudyReader: Sendable {
 
 /// Page names in URLs, made from file names: lowercase ASCII letters, digits and hyphens.
 public enum Slug {
-    /// `content/Collège d'Angresse.md` → `college-d-angresse`.
+    /// `Collège d'Angresse` → `college-d-angresse`; `2ᵉ lot` → `2e-lot`; `Œuvre` → `oeuvre`.
     public static func make(_ text: String) -> String {
         var slug = ""
-        for character in Suggestion.fold(text) {
-            if character.isASCII, character.isLetter || character.isNumber {
-                slug.append(character)
+        let ligatures: [Character: String] = ["œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss"]
+        let plain = String(text.flatMap { ligatures[$0] ?? String($0) }).decomposedStringWithCompatibilityMapping
+        for scalar in plain.lowercased().unicodeScalars where !(0x0300...0x036F).contains(scalar.value) {
+            if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+                slug.unicodeScalars.append(scalar)
             } else if !slug.isEmpty, slug.last != "-" {
                 slug.append("-")
             }

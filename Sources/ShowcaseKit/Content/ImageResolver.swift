@@ -1,17 +1,17 @@
 /// Reads the photos a case study names: each must exist beside it and be a readable image; its size and the
 /// content-named path it is published under are recorded on the case study.
 enum ImageResolver {
-    static func resolve(_ read: inout ReadCaseStudy, fileSystem: FileSystem, paths: ProjectPaths) {
+    static func resolve(_ read: inout ReadCaseStudy, files: ProjectFiles) {
         guard var study = read.study, !study.images.isEmpty else { return }
         for index in study.images.indices {
             let image = study.images[index]
             let relative = Path.join(ProjectPaths.contentFolder, image.file.value)
             let bytes: [UInt8]
             do throws(FileSystemError) {
-                guard fileSystem.kind(paths.onDisk(relative)) == .file else {
+                guard files.kind(relative) == .file else {
                     throw FileSystemError(operation: "lire", path: relative, code: 2)
                 }
-                bytes = try fileSystem.readFile(paths.onDisk(relative))
+                bytes = try files.fileSystem.readFile(files.paths.onDisk(relative))
             } catch {
                 read.diagnostics.append(.error(
                     .imageNotFound, "la photo « \(relative) » est introuvable", at: image.file.location,

@@ -38,6 +38,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     // Body
     case rawHTMLIgnored = "html-ignore"
     case unsafeLink = "lien-non-autorise"
+    case placeholderLeft = "a-completer"
 
     // Catalogue, configuration and templates
     case unknownUnit = "unite-inconnue"
@@ -49,6 +50,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case templateMissing = "gabarit-manquant"
 
     // Environment
+    case linkOutsideProject = "lien-hors-projet"
     case folderNotFound = "dossier-introuvable"
     case readFailed = "lecture-impossible"
     case writeFailed = "ecriture-impossible"

@@ -41,6 +41,8 @@ public struct FileSystem: Sendable {
     public var rename: @Sendable (String, String) throws(FileSystemError) -> Void
     /// Removes a file, or a directory and everything in it; nothing happens when the path does not exist.
     public var removeTree: @Sendable (String) throws(FileSystemError) -> Void
+    /// The absolute path with every symbolic link resolved, or `nil` when it does not exist.
+    public var realPath: @Sendable (String) -> String?
 
     public init(
         readFile: @escaping @Sendable (String) throws(FileSystemError) -> [UInt8],
@@ -49,7 +51,8 @@ public struct FileSystem: Sendable {
         kind: @escaping @Sendable (String) -> FileKind?,
         createDirectory: @escaping @Sendable (String) throws(FileSystemError) -> Void,
         rename: @escaping @Sendable (String, String) throws(FileSystemError) -> Void,
-        removeTree: @escaping @Sendable (String) throws(FileSystemError) -> Void
+        removeTree: @escaping @Sendable (String) throws(FileSystemError) -> Void,
+        realPath: @escaping @Sendable (String) -> String?
     ) {
         self.readFile = readFile
         self.writeFile = writeFile
@@ -58,6 +61,7 @@ public struct FileSystem: Sendable {
         self.createDirectory = createDirectory
         self.rename = rename
         self.removeTree = removeTree
+        self.realPath = realPath
     }
 }
 
@@ -65,7 +69,8 @@ extension FileSystem {
     /// The real disk.
     public static let disk = FileSystem(
         readFile: POSIX.readFile, writeFile: POSIX.writeFile, listDirectory: POSIX.listDirectory, kind: POSIX.kind,
-        createDirectory: POSIX.createDirectory, rename: POSIX.rename, removeTree: POSIX.removeTree)
+        createDirectory: POSIX.createDirectory, rename: POSIX.rename, removeTree: POSIX.removeTree,
+        realPath: POSIX.realPath)
 
     /// Creates `path` and any missing parent.
     public func createDirectories(_ path: String) throws(FileSystemError) {
@@ -150,6 +155,12 @@ enum POSIX {
 
     static func rename(_ from: String, _ to: String) throws(FileSystemError) {
         guard systemRename(from, to) == 0 else { throw FileSystemError(operation: "renommer", path: from, code: errno) }
+    }
+
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     static func removeTree(_ path: String) throws(FileSystemError) {

@@ -1,0 +1,22 @@
+import ArgumentParser
+import ShowcaseKit
+
+/// `showcase init DIR`: a new project for another buyer.
+struct InitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init",
+        abstract: "Crée un nouveau projet : configuration, catalogue, gabarits et une première fiche.")
+
+    @Argument(help: ArgumentHelp("Le dossier du nouveau projet (vide ou à créer).", valueName: "dossier"))
+    var folder: String
+
+    func run() throws {
+        do {
+            let written = try ProjectCreator().newProject(at: folder, today: .today())
+            Terminal.standardOutput("Projet créé dans \(folder) (\(written.count) fichiers).\n"
+                + "Ensuite : cd \(folder) && showcase build\n")
+        } catch {
+            Reporter.environmentFailure(error)
+        }
+    }
+}
