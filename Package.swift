@@ -11,6 +11,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         // Tests only: reads back the open-data CSV with a real CSV parser.
         .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
     ],
@@ -33,17 +36,29 @@ let package = Package(
             // and the files `showcase new` and `showcase init` write.
             resources: [.copy("Resources/Skeleton"), .copy("Resources/Scaffold")]
         ),
+        // The writer's preview server (`showcase serve`): the only importer of Hummingbird.
+        .target(
+            name: "ShowcaseServer",
+            dependencies: [
+                "ShowcaseKit",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Resources")]
+        ),
         // The thin command-line front end: argument parsing and exit codes only.
         .executableTarget(
             name: "showcase",
             dependencies: [
                 "ShowcaseKit",
+                "ShowcaseServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "ShowcaseKitTests",
-            dependencies: ["ShowcaseKit", .product(name: "SwiftCSV", package: "SwiftCSV")],
+            dependencies: ["ShowcaseKit", "ShowcaseServer", .product(name: "SwiftCSV", package: "SwiftCSV")],
             exclude: ["Fixtures"]
         ),
     ],

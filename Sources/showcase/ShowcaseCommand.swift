@@ -10,7 +10,7 @@ struct ShowcaseCommand: AsyncParsableCommand {
         commandName: "showcase",
         abstract: "Génère le site vitrine des achats publics inclusifs et durables.",
         discussion: "Codes de sortie : 0 contenu valide, 1 contenu invalide, 2 erreur d'utilisation ou d'environnement.",
-        subcommands: [CheckCommand.self, BuildCommand.self, ExportCommand.self, NewCommand.self, InitCommand.self])
+        subcommands: [CheckCommand.self, BuildCommand.self, ServeCommand.self, ExportCommand.self, NewCommand.self, InitCommand.self])
 
     static func main() async {
         do {

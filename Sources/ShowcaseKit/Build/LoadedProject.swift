@@ -12,6 +12,8 @@ public struct LoadedProject: Sendable {
     public let diagnostics: [Diagnostic]
     /// Every file diagnostics may point into, by display path.
     public let sources: [String: SourceFile]
+    /// Fingerprint of the configuration, catalogue and templates: when it changes, every page must be redone.
+    public let settingsHash: String
 
     /// The case studies, if none has an error.
     public var validStudies: [CaseStudy]? {
@@ -49,7 +51,9 @@ public struct ProjectLoader: Sendable {
         return (config, catalogue, diagnostics + catalogueProblems, sources)
     }
 
-    public func load(_ paths: ProjectPaths) async throws(EnvironmentError) -> LoadedProject {
+    /// - Parameter previous: readings of an earlier build, by path; a file whose bytes have not changed (and that
+    ///   names no photo, which may have changed beside it) is not parsed again.
+    public func load(_ paths: ProjectPaths, reusing previous: [String: ReadCaseStudy] = [:]) async throws(EnvironmentError) -> LoadedProject {
         let files = ProjectFiles(fileSystem: fileSystem, paths: paths)
         var (config, catalogue, diagnostics, sources) = try settings(paths)
 
@@ -67,6 +71,10 @@ public struct ProjectLoader: Sendable {
         let reads = await contentPaths.concurrentMap { path -> Result<ReadCaseStudy, EnvironmentError> in
             do throws(FileSystemError) {
                 let bytes = try fileSystem.readFile(paths.onDisk(path))
+                if let earlier = previous[path], earlier.study?.images.isEmpty != false,
+                   earlier.contentHash == ContentHash.hex(bytes) {
+                    return .success(earlier)
+                }
                 var read = reader.read(bytes, path: path)
                 ImageResolver.resolve(&read, files: files)
                 return .success(read)
@@ -87,8 +95,11 @@ public struct ProjectLoader: Sendable {
             sources[study.file.path] = study.file
         }
         diagnostics += ProjectRules.check(studies.compactMap(\.study))
+        let settings = sources.filter { !$0.key.hasPrefix(ProjectPaths.contentFolder + "/") }
+            .sorted { $0.key < $1.key }.map { $0.key + "\u{0}" + $0.value.text }.joined(separator: "\u{0}")
         return LoadedProject(paths: paths, config: config, catalogue: catalogue, templates: templates, assets: assets,
-                             studies: studies, diagnostics: diagnostics, sources: sources)
+                             studies: studies, diagnostics: diagnostics, sources: sources,
+                             settingsHash: ContentHash.hex(Array(settings.utf8)))
     }
 
     /// The text of a project file, or `nil` when it does not exist; its encoding problems join `diagnostics`.

@@ -1,7 +1,7 @@
 /// The pipeline: load → front matter → validate → indicators → Markdown → templates → write.
 ///
 /// Pages render independently of each other (each from its own case study and the read-only project), spread
-/// across cores; the home page and the open-data files follow, from the entries' results.
+/// across cores and written as soon as each is ready; the pages that list entries follow.
 public struct Pipeline: Sendable {
     let fileSystem: FileSystem
 
@@ -48,21 +48,15 @@ public struct Pipeline: Sendable {
 
         let staging = try SiteWriter(fileSystem: fileSystem).begin(output: paths.output)
         do throws(EnvironmentError) {
-            let pages = SitePages(config: project.config, catalogue: project.catalogue)
-            let files = Dictionary(project.studies.map { ($0.file.path, $0.file) }, uniquingKeysWith: { a, _ in a })
-            let catalogue = project.catalogue, templates = project.templates, config = project.config
+            let renderer = SiteRenderer(project: project, fileSystem: fileSystem)
             let rendered = await studies.concurrentMap { study -> Result<RenderedEntry, EnvironmentError> in
-                let body = MarkdownRenderer().render(study.body, file: files[study.path]!, firstLine: study.bodyFirstLine)
-                let derived = IndicatorCompiler.compute(study, catalogue: catalogue)
-                let view = EntryViewBuilder.build(
-                    study, derived: derived, notComputed: EntryViewBuilder.notComputed(study, catalogue: catalogue, computed: derived),
-                    bodyHTML: body.html, config: config)
+                let entry = renderer.renderEntry(study)
                 do throws(EnvironmentError) {
-                    try staging.write(SitePages.entryFile(study.slug), Array(templates.render(pages.entry(view), template: "fiche").utf8))
+                    try staging.write(entry.file, entry.page)
                 } catch {
                     return .failure(error)
                 }
-                return .success(RenderedEntry(entry: SiteEntry(study: study, derived: derived, view: view), diagnostics: body.diagnostics))
+                return .success(entry)
             }
             var entries: [SiteEntry] = []
             for result in rendered {
@@ -77,28 +71,11 @@ public struct Pipeline: Sendable {
                 return report
             }
 
-            let sitePages = pages.sitePages(entries).filter { templates.has($0.template) }
-            let written = await sitePages.concurrentMap { page -> EnvironmentError? in
-                do throws(EnvironmentError) {
-                    try staging.write(page.file, Array(templates.render(page.view, template: page.template).utf8))
-                    return nil
-                } catch {
-                    return error
-                }
-            }
-            if let failure = written.compactMap({ $0 }).first { throw failure }
-            try staging.write("recherche.json", Array(pages.searchIndex(entries).utf8))
-            try writeOpenData(entries.map { OpenDataEntry(study: $0.study, derived: $0.derived) }, project: project, into: staging)
-            try copyImages(studies, paths: paths, into: staging)
-            for asset in project.assets {
-                let bytes = try attempt { () throws(FileSystemError) in
-                    try fileSystem.readFile(paths.onDisk(Path.join(ProjectPaths.assetsFolder, asset)))
-                }
-                try staging.write(Path.join("assets", asset), bytes)
-            }
+            let listings = await renderer.renderListings(entries)
+            for (file, bytes) in try listings + renderer.staticFiles(studies) { try staging.write(file, bytes) }
             try staging.commit()
             stopwatch.lap("pages du site, données ouvertes et remplacement du site")
-            report.pagesWritten = entries.count + sitePages.count
+            report.pagesWritten = entries.count + listings.filter { !$0.file.hasSuffix(".json") && !$0.file.hasSuffix(".csv") }.count
         } catch {
             staging.abandon()
             throw error
@@ -106,33 +83,6 @@ public struct Pipeline: Sendable {
         report.timings = stopwatch.laps
         return report
     }
-
-    /// Each photo once, under its content-named path.
-    private func copyImages(_ studies: [CaseStudy], paths: ProjectPaths, into staging: StagingFolder) throws(EnvironmentError) {
-        var copied = Set<String>()
-        for image in studies.flatMap(\.images) {
-            guard let output = image.outputPath, copied.insert(output).inserted else { continue }
-            let source = paths.onDisk(Path.join(ProjectPaths.contentFolder, image.file.value))
-            let bytes = try attempt { () throws(FileSystemError) in try fileSystem.readFile(source) }
-            try staging.write(output, bytes)
-        }
-    }
-
-    private func writeOpenData(_ entries: [OpenDataEntry], project: LoadedProject, into staging: StagingFolder) throws(EnvironmentError) {
-        let folder = OpenDataFiles.folder
-        try staging.write(Path.join(folder, OpenDataFiles.csvName),
-                          Array(CSVExporter.csv(entries, config: project.config, catalogue: project.catalogue).utf8))
-        try staging.write(Path.join(folder, OpenDataFiles.jsonName),
-                          Array(JSONExporter.json(entries, config: project.config, catalogue: project.catalogue).utf8))
-        try staging.write(Path.join(folder, OpenDataFiles.schemaName),
-                          Array(JSONSchemaWriter.schema(catalogue: project.catalogue).utf8))
-    }
-}
-
-/// What rendering one entry yields besides its page.
-struct RenderedEntry: Sendable {
-    let entry: SiteEntry
-    let diagnostics: [Diagnostic]
 }
 
 /// The formats of `showcase export`.
@@ -154,4 +104,6 @@ struct Stopwatch {
         laps.append((stage, Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18))
         started = now
     }
+
+    var total: Double { laps.reduce(0) { $0 + $1.seconds } }
 }

@@ -6,6 +6,8 @@ public struct ReadCaseStudy: Sendable {
     public var file: SourceFile
     public var study: CaseStudy?
     public var diagnostics: [Diagnostic]
+    /// Fingerprint of the file's bytes, to know whether a later build may reuse this reading.
+    public var contentHash = ""
 }
 
 /// Reads one case study file: bytes → text → front matter and body → YAML nodes → typed `CaseStudy`.
@@ -20,6 +22,12 @@ public struct CaseStudyReader: Sendable {
     ///   - bytes: the file's content.
     ///   - path: its path as shown to people (`content/angresse.md`).
     public func read(_ bytes: [UInt8], path: String) -> ReadCaseStudy {
+        var result = parse(bytes, path: path)
+        result.contentHash = ContentHash.hex(bytes)
+        return result
+    }
+
+    private func parse(_ bytes: [UInt8], path: String) -> ReadCaseStudy {
         let (file, decodingProblems) = TextDecoder.decode(bytes, path: path)
         var diagnostics = decodingProblems + PlaceholderCheck.scan(file)
         let slug = Slug.fromFileName(Path.lastComponent(path))

@@ -1,0 +1,39 @@
+import ArgumentParser
+import ShowcaseKit
+import ShowcaseServer
+
+/// `showcase serve`: a live preview that rebuilds and reloads on every save.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Aperçu du site : reconstruit à chaque enregistrement, recharge les pages, montre les erreurs dans la page.")
+
+    @OptionGroup var options: ProjectOptions
+
+    @Option(help: "Port d'écoute (0 : un port libre).")
+    var port: Int = 8000
+
+    @Option(help: "Adresse d'écoute ; 127.0.0.1 par défaut, pour que seule cette machine voie l'aperçu.")
+    var host: String = "127.0.0.1"
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("le port doit être compris entre 0 et 65535") }
+    }
+
+    func run() async throws {
+        let server = DevServer(paths: ProjectPaths(root: options.project), host: host, port: port)
+        let host = self.host
+        do {
+            try await server.run(
+                onReady: { port in
+                    Terminal.standardOutput("Aperçu sur http://\(host):\(port)/ — Ctrl+C pour arrêter.\n")
+                },
+                log: { line in Terminal.standardOutput(line + "\n") })
+        } catch let error as EnvironmentError {
+            Reporter.environmentFailure(error)
+        } catch {
+            Reporter.environmentFailure(EnvironmentError(.readFailed, "l'aperçu n'a pas pu démarrer : \(error)",
+                                                         help: "le port est peut-être déjà pris : essayez `--port 0`"))
+        }
+    }
+}
