@@ -12,6 +12,9 @@ struct BuildCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Dossier de sortie, relatif au projet.", valueName: "dossier"))
     var output: String = "site"
 
+    @Flag(help: "Affiche la durée de chaque étape.")
+    var timings = false
+
     func run() async throws {
         let report: BuildReport
         do {
@@ -25,6 +28,11 @@ struct BuildCommand: AsyncParsableCommand {
             throw ExitCode(Outcome.invalidContent)
         }
         let seconds = report.timings.reduce(0) { $0 + $1.seconds }
+        if timings {
+            for (stage, duration) in report.timings {
+                Terminal.standardOutput("  \(FrenchNumber.format(duration * 1000, decimals: 0)) ms  \(stage)\n")
+            }
+        }
         let noun = report.entryCount == 1 ? "fiche" : "fiches"
         Terminal.standardOutput(
             "\(report.entryCount) \(noun), \(report.pagesWritten) pages écrites dans \(report.output) en \(FrenchNumber.format(seconds, decimals: 2)) s.\n")

@@ -14,10 +14,10 @@ struct BuildTests {
         #expect(Set([
             ".showcase-site", "assets/style.css", "index.html",
             "donnees/indicateurs.csv", "donnees/indicateurs.json", "donnees/indicateurs.schema.json",
-            "fiches/brest-reliure-en-detention/index.html", "fiches/envie-electromenager-reconditionne/index.html",
-            "fiches/landes-college-angresse/index.html", "fiches/lot-et-garonne-casiers/index.html",
+            "fiches/brest-reliure-en-detention.html", "fiches/envie-electromenager-reconditionne.html",
+            "fiches/landes-college-angresse.html", "fiches/lot-et-garonne-casiers.html",
         ]).isSubset(of: files.keys))
-        let angresse = TestSupport.text(root + "/site/fiches/landes-college-angresse/index.html")
+        let angresse = TestSupport.text(root + "/site/fiches/landes-college-angresse.html")
         for expected in [
             "17\u{00A0}M€", "9\u{202F}000\u{00A0}heures", "24\u{00A0}personnes", "16\u{00A0}personnes",
             "9\u{202F}000\u{00A0}h ÷ 1\u{202F}607\u{00A0}h = 5,6\u{00A0}ETP", "66,7\u{00A0}%", "529\u{00A0}h/M€",
@@ -25,12 +25,12 @@ struct BuildTests {
         ] {
             #expect(angresse.contains(expected), "« \(expected) » manque dans la fiche d'Angresse")
         }
-        let lockers = TestSupport.text(root + "/site/fiches/lot-et-garonne-casiers/index.html")
+        let lockers = TestSupport.text(root + "/site/fiches/lot-et-garonne-casiers.html")
         #expect(lockers.contains("48\u{00A0}unités"))
         #expect(lockers.contains("Lauréat · Trophées de la commande publique 2025 · Prix de la Communauté des acheteurs"))
         #expect(lockers.contains("<time datetime=\"2025-12-17\">17 décembre 2025</time>"))
         let home = TestSupport.text(root + "/site/index.html")
-        #expect(home.contains("href=\"fiches/landes-college-angresse/index.html\""))
+        #expect(home.contains("href=\"fiches/landes-college-angresse.html\""))
     }
 
     @Test("La même entrée donne des fichiers identiques à l'octet près")
@@ -63,7 +63,7 @@ struct BuildTests {
         let before = TestSupport.snapshot(root + "/site")
         var failing = FileSystem.disk
         failing.writeFile = { path, bytes throws(FileSystemError) in
-            if path.hasSuffix("landes-college-angresse/index.html") {
+            if path.hasSuffix("fiches/landes-college-angresse.html") {
                 throw FileSystemError(operation: "écrire", path: path, code: ENOSPC)
             }
             try FileSystem.disk.writeFile(path, bytes)
@@ -99,7 +99,7 @@ struct BuildTests {
         for item in ["indicateurs.yaml", "showcase.yaml"] { TestSupport.copy(TestSupport.packageRoot + "/" + item, to: root + "/" + item) }
         let report = try await Pipeline().build(ProjectPaths(root: root))
         #expect(report.succeeded)
-        for page in ["index.html", "fiches/essai/index.html"] {
+        for page in ["index.html", "fiches/essai.html"] {
             let golden = TestSupport.fixtures + "/golden/" + page.replacingOccurrences(of: "/", with: "_")
             let actual = TestSupport.text(root + "/site/" + page)
             if ProcessInfo.processInfo.environment["SHOWCASE_RECORD"] == "1" {
@@ -131,7 +131,7 @@ struct ExtensibleCatalogueTests {
 
         let report = try await Pipeline().build(ProjectPaths(root: root))
         #expect(report.diagnostics.isEmpty)
-        let page = TestSupport.text(root + "/site/fiches/landes-college-angresse/index.html")
+        let page = TestSupport.text(root + "/site/fiches/landes-college-angresse.html")
         #expect(page.contains("<p class=\"chiffre-valeur\">12,5\u{00A0}tCO2e</p>"))
         #expect(page.contains("Déchets évités <a class=\"appel-source\" href=\"#source-1\""))
         let home = TestSupport.text(root + "/site/index.html")

@@ -76,7 +76,7 @@ struct PreviewServerTests {
         let root = TestSupport.copyOfShippedProject()
         let (port, server) = try await Self.start(root)
         defer { server.cancel() }
-        let page = "/fiches/landes-college-angresse/"
+        let page = "/fiches/landes-college-angresse.html"
         #expect(try RawHTTPConnection.get(page, port: port).body.contains("<script src=\"/__showcase/rechargement.js\"></script>"))
 
         let events = try RawHTTPConnection(port: port)
@@ -121,7 +121,7 @@ struct PreviewServerTests {
         for path in [
             "/../../../../etc/passwd", "/fiches/../../../etc/passwd", "/%2e%2e/%2e%2e/%2e%2e/etc/passwd",
             "/..%2f..%2f..%2fetc%2fpasswd", "/assets/%2e%2e%2f%2e%2e%2fshowcase.yaml", "/%2e%2e%5c%2e%2e%5cetc%5cpasswd",
-            "/assets/fuite.txt", "/fiches/fuite/index.html", "/index.html%00.css", "/./index.html",
+            "/assets/fuite.txt", "/fiches/fuite.html", "/index.html%00.css", "/./index.html",
         ] {
             let response = try RawHTTPConnection.get(path, port: port)
             #expect(response.status == 404, "\(path) → \(response.status)")
@@ -143,8 +143,8 @@ struct PreviewServerTests {
         try Self.edit(root, "content/brest-reliure-en-detention.md") { $0.replacingOccurrences(of: "valeur: 8", with: "valeur: 9") }
         let edited = await builder.rebuild()
         #expect((edited.reparsed, edited.rerendered) == (1, 1))
-        #expect(edited.changedFiles.contains("fiches/brest-reliure-en-detention/index.html"))
-        #expect(!edited.changedFiles.contains("fiches/landes-college-angresse/index.html"))
+        #expect(edited.changedFiles.contains("fiches/brest-reliure-en-detention.html"))
+        #expect(!edited.changedFiles.contains("fiches/landes-college-angresse.html"))
         try Self.edit(root, "templates/fiche.mustache") { $0.replacingOccurrences(of: "<h2 id=\"sources\">Sources</h2>", with: "<h2 id=\"sources\">Les sources</h2>") }
         let restyled = await builder.rebuild()
         #expect((restyled.reparsed, restyled.rerendered) == (0, 4))

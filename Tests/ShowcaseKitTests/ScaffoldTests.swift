@@ -52,7 +52,7 @@ struct ScaffoldTests {
         #expect(written.contains("content/premier-achat-a-presenter.md"))
         let report = try await Pipeline().build(ProjectPaths(root: folder))
         #expect(report.succeeded)
-        #expect(FileSystem.disk.kind(folder + "/site/fiches/premier-achat-a-presenter/index.html") == .file)
+        #expect(FileSystem.disk.kind(folder + "/site/fiches/premier-achat-a-presenter.html") == .file)
     }
 
     @Test("Les gabarits et le catalogue du modèle sont ceux du dépôt")

@@ -35,7 +35,7 @@ struct SitePagesTests {
     func taxonomyPage() {
         let page = Self.page("departements/40/index.html")
         #expect(page.contains("<h1>Landes (40)</h1>"))
-        #expect(page.contains("href=\"../../fiches/landes-college-angresse/index.html\""))
+        #expect(page.contains("href=\"../../fiches/landes-college-angresse.html\""))
         #expect(!page.contains("lot-et-garonne-casiers"))
         #expect(page.contains("<p class=\"tuile-valeur\">9\u{202F}000\u{00A0}heures</p>"))
         #expect(page.contains("<p class=\"tuile-couverture\">1 fiche renseignée sur 1</p>"))
@@ -45,7 +45,7 @@ struct SitePagesTests {
     func compareTable() {
         let page = Self.page("comparer/index.html")
         #expect(page.contains("<th scope=\"col\" class=\"nombre\" title=\"Heures de travail réalisées par des personnes en parcours d&#39;insertion grâce à l&#39;achat.\">Heures d&#39;insertion</th>"))
-        #expect(page.contains("<th scope=\"row\"><a href=\"../fiches/landes-college-angresse/index.html\">Collège d&#39;Angresse (Landes)</a></th>"))
+        #expect(page.contains("<th scope=\"row\"><a href=\"../fiches/landes-college-angresse.html\">Collège d&#39;Angresse (Landes)</a></th>"))
         #expect(page.contains("<td class=\"nombre\" data-valeur=\"9000\">9\u{202F}000\u{00A0}heures</td>"))
         #expect(page.contains("<span class=\"inconnu\" tabindex=\"0\"><span aria-hidden=\"true\">—</span><span class=\"raison\">Non publié par les sources de cette fiche.</span></span>"))
         #expect(page.contains("<span class=\"raison\">Non calculable : il manque heures d&#39;insertion.</span>"))
@@ -57,7 +57,7 @@ struct SitePagesTests {
         let page = Self.page("comparer/index.html")
         #expect(page.contains("<svg class=\"graphique-svg\" role=\"img\" aria-labelledby=\"graphique-mecanismes-titre graphique-mecanismes-desc\""))
         #expect(page.contains("<title id=\"graphique-mecanismes-titre\">Fiches par mécanisme juridique</title>"))
-        #expect(page.contains("<caption>Données du graphique « Chiffres publiés par fiche »</caption>"))
+        #expect(page.contains("<caption>Données du graphique « Fiches selon le nombre de chiffres publiés »</caption>"))
         #expect(!page.contains("<script>"))
     }
 
@@ -67,7 +67,7 @@ struct SitePagesTests {
         let entries = try document.nodes(forXPath: "/*[local-name()='feed']/*[local-name()='entry']")
         #expect(entries.count == 4)
         let ids = try document.nodes(forXPath: "//*[local-name()='entry']/*[local-name()='id']").compactMap(\.stringValue)
-        #expect(ids.contains("https://example.org/vitrine/fiches/landes-college-angresse/"))
+        #expect(ids.contains("https://example.org/vitrine/fiches/landes-college-angresse.html"))
         let updated = try document.nodes(forXPath: "/*[local-name()='feed']/*[local-name()='updated']").first?.stringValue
         #expect(updated == "2026-11-23T00:00:00Z")
     }
@@ -79,7 +79,7 @@ struct SitePagesTests {
         #expect(locations.count == Set(locations).count)
         #expect(locations.contains("https://example.org/vitrine/"))
         #expect(locations.contains("https://example.org/vitrine/comparer/"))
-        #expect(locations.contains("https://example.org/vitrine/fiches/brest-reliure-en-detention/"))
+        #expect(locations.contains("https://example.org/vitrine/fiches/brest-reliure-en-detention.html"))
         #expect(Self.page("robots.txt") == "User-agent: *\nAllow: /\n\nSitemap: https://example.org/vitrine/sitemap.xml\n")
     }
 
@@ -95,14 +95,14 @@ struct SitePagesTests {
     func searchIndex() throws {
         let records = try #require(try JSONSerialization.jsonObject(with: Data(Self.page("recherche.json").utf8)) as? [[String: Any]])
         #expect(records.count == 4)
-        let angresse = try #require(records.first { ($0["chemin"] as? String) == "fiches/landes-college-angresse/" })
+        let angresse = try #require(records.first { ($0["chemin"] as? String) == "fiches/landes-college-angresse.html" })
         #expect((angresse["texte"] as? String)?.hasPrefix("L'opération Le Département des Landes a construit") == true)
         #expect((angresse["texte"] as? String)?.contains("<") == false)
     }
 
     @Test("Chaque fiche porte ses données structurées JSON-LD")
     func structuredData() throws {
-        let page = Self.page("fiches/lot-et-garonne-casiers/index.html")
+        let page = Self.page("fiches/lot-et-garonne-casiers.html")
         let start = try #require(page.range(of: "<script type=\"application/ld+json\">"))
         let end = try #require(page.range(of: "</script>", range: start.upperBound..<page.endIndex))
         let json = try #require(try JSONSerialization.jsonObject(with: Data(page[start.upperBound..<end.lowerBound].utf8)) as? [String: Any])
@@ -113,7 +113,7 @@ struct SitePagesTests {
 
     @Test("Aucune page ne charge de ressource d'un autre site")
     func noThirdParty() {
-        for page in ["index.html", "comparer/index.html", "fiches/landes-college-angresse/index.html", "recherche/index.html"] {
+        for page in ["index.html", "comparer/index.html", "fiches/landes-college-angresse.html", "recherche/index.html"] {
             let html = Self.page(page)
             #expect(!html.contains("src=\"http"), "\(page)")
             #expect(!html.contains("rel=\"stylesheet\" href=\"http"), "\(page)")
@@ -142,8 +142,8 @@ struct ImageTests {
         #expect(report.diagnostics.isEmpty)
         let name = "images/chantier-\(ContentHash.hex(Self.png)).png"
         #expect(try FileSystem.disk.readFile(root + "/site/" + name) == Self.png)
-        let page = TestSupport.text(root + "/site/fiches/landes-college-angresse/index.html")
-        #expect(page.contains("<img src=\"../../\(name)\" alt=\"Le chantier du collège\" width=\"1\" height=\"1\" loading=\"lazy\" decoding=\"async\">"))
+        let page = TestSupport.text(root + "/site/fiches/landes-college-angresse.html")
+        #expect(page.contains("<img src=\"../\(name)\" alt=\"Le chantier du collège\" width=\"1\" height=\"1\" loading=\"lazy\" decoding=\"async\">"))
         #expect(page.contains("<span class=\"credit\">© Département des Landes</span>"))
     }
 

@@ -26,11 +26,11 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 def page_types(site: pathlib.Path):
     """One page of each kind, by the path under the site's root."""
-    entry = sorted(p.parent.name for p in (site / "fiches").glob("*/index.html"))[0]
+    entry = sorted(p.name for p in (site / "fiches").glob("*.html"))[0]
     term = sorted(p.relative_to(site).parent.as_posix() for p in (site / "mecanismes").glob("*/index.html"))[0]
     return [
         ("accueil", ""),
-        ("fiche", f"fiches/{entry}/"),
+        ("fiche", f"fiches/{entry}"),
         ("comparer", "comparer/"),
         ("themes", "themes/"),
         ("taxonomie", f"{term}/"),

@@ -35,7 +35,7 @@ public struct SiteRenderer: Sendable {
             bodyHTML: body.html, config: project.config)
         let html = project.templates.render(pages.entry(view), template: "fiche")
         return RenderedEntry(entry: SiteEntry(study: study, derived: derived, view: view), diagnostics: body.diagnostics,
-                             file: SitePages.entryFile(study.slug), page: Array(html.utf8))
+                             file: SitePages.entryFile(study.slug), page: html)
     }
 
     /// The pages that list entries (those whose template the project has), the search index and the open data.
@@ -43,7 +43,7 @@ public struct SiteRenderer: Sendable {
         let templates = project.templates
         let planned = pages.sitePages(entries).filter { templates.has($0.template) }
         let rendered = await planned.concurrentMap { page in
-            (file: page.file, bytes: Array(templates.render(page.view, template: page.template).utf8))
+            (file: page.file, bytes: templates.render(page.view, template: page.template))
         }
         let data = entries.map { OpenDataEntry(study: $0.study, derived: $0.derived) }
         let config = project.config, catalogue = project.catalogue

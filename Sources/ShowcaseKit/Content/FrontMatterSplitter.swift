@@ -32,17 +32,18 @@ public enum FrontMatterSplitter {
                 at: file.location(line: 1, column: 1, length: 3),
                 help: "ajoutez une ligne `---` après le dernier champ de l'en-tête, avant le texte"))
         }
-        let lines = file.text.split(separator: "\n", omittingEmptySubsequences: false)
-        let yaml = lines[1..<(close - 1)].joined(separator: "\n")
-        let body = close < lines.count ? lines[close...].joined(separator: "\n") : ""
+        let yaml = file.text(fromLine: 2, toLine: close - 1)
+        let body = file.text(fromLine: close + 1, toLine: file.lineCount)
         return .success(SplitDocument(
             frontMatter: yaml, frontMatterFirstLine: 2, body: body, bodyFirstLine: close + 1))
     }
 
     /// `---` alone on its line (trailing spaces allowed); a closing fence may also be YAML's `...`.
     private static func isFence(_ line: Substring, closing: Bool) -> Bool {
-        let trimmed = line.reversed().drop { $0 == " " || $0 == "\t" }.reversed()
-        let text = String(trimmed)
-        return text == "---" || (closing && text == "...")
+        let bytes = line.utf8
+        guard bytes.count >= 3 else { return false }
+        let marks = bytes.prefix(3)
+        guard marks.elementsEqual("---".utf8) || (closing && marks.elementsEqual("...".utf8)) else { return false }
+        return bytes.dropFirst(3).allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
     }
 }

@@ -35,6 +35,16 @@ public struct SourceFile: Sendable {
         return text[start..<end]
     }
 
+    /// Lines `first` through `last` (1-based, inclusive) with the line ends between them; empty when `first > last`.
+    public func text(fromLine first: Int, toLine last: Int) -> String {
+        guard first <= last, first >= 1, first <= lineStarts.count else { return "" }
+        let utf8 = text.utf8
+        let start = lineStarts[first - 1]
+        let end = last < lineStarts.count ? lineStarts[last] - 1 : utf8.count
+        guard end > start else { return "" }
+        return String(text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)])
+    }
+
     /// A location in this file; `column` and `length` in Unicode scalars.
     public func location(line: Int, column: Int, length: Int = 1) -> SourceLocation {
         SourceLocation(file: path, line: line, column: column, length: length)

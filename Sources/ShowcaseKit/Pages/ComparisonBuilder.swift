@@ -38,27 +38,41 @@ public enum ComparisonBuilder {
         return ComparisonView(columns: columns, rows: rows, filters: filters)
     }
 
+    /// Bars per chart at most: beyond, a chart shows the largest values and says so.
+    static let maximumBars = 20
+
     /// A bar chart per summable figure that at least two entries publish (one bar compares nothing), then the
-    /// entries per legal mechanism and the figures each entry publishes.
+    /// entries per legal mechanism and per number of published figures.
     public static func charts(_ studies: [CaseStudy], catalogue: IndicatorCatalogue) -> [ChartView] {
         let perFigure = catalogue.reported.filter { Aggregates.additiveUnits.contains($0.unit.id) }.compactMap { indicator -> ChartView? in
             let values = studies.compactMap { study in study.figure(indicator.id).map { (study.shortTitle, $0.value.value) } }
             guard values.count >= 2 else { return nil }
+            let shown = values.count > maximumBars ? Array(values.sorted { $0.1 > $1.1 }.prefix(maximumBars)) : values
             let absent = studies.filter { $0.figure(indicator.id) == nil }.map(\.shortTitle)
-            return chart(id: indicator.id, title: "\(indicator.label) par fiche", category: "Fiche", bars: values,
+            var notes: [String] = []
+            if shown.count < values.count { notes.append("Les \(maximumBars) plus grandes valeurs sur \(values.count) fiches renseignées.") }
+            if !absent.isEmpty {
+                notes.append(absent.count <= maximumBars ? "Non publié par : " + absent.joined(separator: ", ") + "."
+                                                         : "Non publié par \(absent.count) fiches.")
+            }
+            return chart(id: indicator.id, title: "\(indicator.label) par fiche", category: "Fiche", bars: shown,
                          format: { indicator.unit.format($0, decimals: nil) },
-                         missing: absent.isEmpty ? nil : "Non publié par : " + absent.joined(separator: ", ") + ".")
+                         missing: notes.isEmpty ? nil : notes.joined(separator: " "))
         }
         let mechanisms = LegalMechanisms.all.compactMap { mechanism -> (String, Double)? in
             let count = studies.filter { $0.mechanisms.contains { $0.value.id == mechanism.id } }.count
             return count == 0 ? nil : ("\(mechanism.title) (art. \(mechanism.article))", Double(count))
         }
-        let published = studies.map { ($0.shortTitle, Double($0.figures.count)) }
+        let figureCounts = Dictionary(grouping: studies, by: \.figures.count).sorted { $0.key < $1.key }
+        let published = figureCounts.map { count, entries in
+            (count == 0 ? "Aucun chiffre" : count == 1 ? "1 chiffre" : "\(count) chiffres", Double(entries.count))
+        }
+        let entriesFormat = { (count: Double) in count == 1 ? "1 fiche" : "\(Int(count)) fiches" }
         let counts = [
             chart(id: "mecanismes", title: "Fiches par mécanisme juridique", category: "Mécanisme juridique", bars: mechanisms,
-                  format: { count in count == 1 ? "1 fiche" : "\(Int(count)) fiches" }, missing: nil),
-            chart(id: "chiffres-publies", title: "Chiffres publiés par fiche", category: "Fiche", bars: published,
-                  format: { count in count == 0 ? "aucun" : count == 1 ? "1 chiffre" : "\(Int(count)) chiffres" }, missing: nil),
+                  format: entriesFormat, missing: nil),
+            chart(id: "chiffres-publies", title: "Fiches selon le nombre de chiffres publiés", category: "Chiffres publiés",
+                  bars: published, format: entriesFormat, missing: nil),
         ].compactMap { $0 }
         return perFigure + counts
     }

@@ -5,7 +5,7 @@ public enum EntryViewBuilder {
         config: SiteConfig
     ) -> EntryView {
         let openData = OpenDataEntry(study: study, derived: derived)
-        let path = "fiches/\(study.slug)/"
+        let path = SitePages.entryFile(study.slug)
         let sources = study.sources.enumerated().map { offset, source in
             SourceView(number: offset + 1, anchor: "source-\(offset + 1)", title: source.title,
                        publisher: source.publisher, date: source.date?.french, url: source.url)

@@ -24,7 +24,7 @@ public struct PageView: Sendable {
     /// From this page to the site root (`""` or `../../`): internal links are relative so that the site works
     /// under any sub-path. On the 404 page, which any address may show, the root path of `base_url`.
     public var root: String
-    /// The page's folder from the site root (`fiches/angresse/`), empty for the home page.
+    /// The file the page is written to, from the site root (`fiches/angresse.html`, `themes/index.html`).
     public var path: String
     /// The page's address under `base_url`.
     public var canonicalURL: String
@@ -47,15 +47,23 @@ public struct PageView: Sendable {
     public var updated: String = ""
     /// In the sitemap: every page's address.
     public var pageURLs: [String] = []
+    /// On a list cut into pages.
+    public var pagination: PaginationView?
 
-    public init(site: SiteView, section: PageSection, title: String, description: String, path: String, canonicalURL: String) {
+    public init(site: SiteView, section: PageSection, title: String, description: String, file: String) {
         self.site = site
         self.section = section
         self.title = title
         self.description = description
-        self.path = path
-        self.root = String(repeating: "../", count: path.split(separator: "/").count)
-        self.canonicalURL = canonicalURL
+        self.path = file
+        self.root = String(repeating: "../", count: file.split(separator: "/", omittingEmptySubsequences: false).count - 1)
+        self.canonicalURL = site.baseURL + (file.hasSuffix("index.html") ? String(file.dropLast("index.html".count)) : file)
+    }
+
+    /// The folder of the page's file, with its final slash (`comparer/`), empty at the root.
+    var folder: String {
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        return String(path[...slash])
     }
 }
 
@@ -70,7 +78,7 @@ public struct TaxonomyView: Sendable {
 public struct TermView: Sendable {
     public var taxonomy: String
     public var label: String
-    /// From the site root: `departements/47/`.
+    /// The term's page, from the site root: `departements/47/index.html`.
     public var path: String
     public var count: Int
     /// A sentence about the term, when there is one (a mechanism's explanation).
@@ -104,7 +112,7 @@ public struct TotalView: Sendable {
 
 public struct EntryView: Sendable {
     public var slug: String
-    /// From the site root: `fiches/angresse/`.
+    /// The page, from the site root: `fiches/angresse.html`.
     public var path: String
     /// The page's full address (for the feed and structured data).
     public var absoluteURL: String
@@ -307,4 +315,20 @@ public struct BarView: Sendable {
     public var valueX: Int
     public var valueY: Int
     public var barHeight: Int
+}
+
+/// Links between the pages of a list.
+public struct PaginationView: Sendable {
+    public var current: Int
+    public var total: Int
+    public var pages: [PageLinkView]
+    /// Pages from the site root, like every `chemin`.
+    public var previous: String?
+    public var next: String?
+}
+
+public struct PageLinkView: Sendable {
+    public var number: Int
+    public var path: String
+    public var isCurrent: Bool
 }

@@ -37,7 +37,7 @@
     found.forEach(function (record) {
       var item = document.createElement("li");
       var link = document.createElement("a");
-      link.href = root + record.entry.chemin + "index.html";
+      link.href = root + record.entry.chemin;
       link.textContent = record.entry.titre;
       var who = document.createElement("p");
       who.className = "discret";
