@@ -29,12 +29,12 @@ public struct Pipeline: Sendable {
         let catalogue = project.catalogue
         let entries = await studies.concurrentMap { OpenDataEntry(study: $0, derived: IndicatorCompiler.compute($0, catalogue: catalogue)) }
         switch format {
-        case .csv: return (CSVExporter.csv(entries, config: project.config, catalogue: catalogue), report)
+        case .csv: return (String(decoding: CSVExporter.csv(entries, config: project.config, catalogue: catalogue), as: UTF8.self), report)
         case .json: return (JSONExporter.json(entries, config: project.config, catalogue: catalogue), report)
         }
     }
 
-    /// Checks, then renders and writes the site into a staging folder swapped in only on success.
+    /// Checks, then renders and writes the site, which replaces the previous one only on success.
     public func build(_ paths: ProjectPaths) async throws(EnvironmentError) -> BuildReport {
         var stopwatch = Stopwatch()
         let project = try await ProjectLoader(fileSystem: fileSystem).load(paths)
@@ -46,13 +46,13 @@ public struct Pipeline: Sendable {
             return report
         }
 
-        let staging = try SiteWriter(fileSystem: fileSystem).begin(output: paths.output)
+        let output = try SiteWriter(fileSystem: fileSystem).begin(output: paths.output)
         do throws(EnvironmentError) {
             let renderer = SiteRenderer(project: project, fileSystem: fileSystem)
             let rendered = await studies.concurrentMap { study -> Result<RenderedEntry, EnvironmentError> in
                 let entry = renderer.renderEntry(study)
                 do throws(EnvironmentError) {
-                    try staging.write(entry.file, entry.page)
+                    try output.write(entry.file, entry.page)
                 } catch {
                     return .failure(error)
                 }
@@ -66,18 +66,20 @@ public struct Pipeline: Sendable {
             }
             stopwatch.lap("rendu des fiches")
             guard !report.diagnostics.hasErrors else {
-                staging.abandon()
+                output.abandon()
                 report.timings = stopwatch.laps
                 return report
             }
 
             let listings = await renderer.renderListings(entries)
-            for (file, bytes) in try listings + renderer.staticFiles(studies) { try staging.write(file, bytes) }
-            try staging.commit()
-            stopwatch.lap("pages du site, données ouvertes et remplacement du site")
+            stopwatch.lap("pages des listes, recherche et données ouvertes")
+            for (file, bytes) in try listings + renderer.staticFiles(studies) { try output.write(file, bytes) }
+            stopwatch.lap("écriture des listes et ressources")
+            try output.commit()
+            stopwatch.lap("remplacement du site précédent")
             report.pagesWritten = entries.count + listings.filter { !$0.file.hasSuffix(".json") && !$0.file.hasSuffix(".csv") }.count
         } catch {
-            staging.abandon()
+            output.abandon()
             throw error
         }
         report.timings = stopwatch.laps

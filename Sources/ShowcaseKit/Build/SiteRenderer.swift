@@ -9,8 +9,8 @@ public struct RenderedEntry: Sendable {
 }
 
 /// Turns a loaded, valid project into the files of the site: each entry's page on its own, then the pages and
-/// data that list entries, then the static files. Writes nothing itself: `build` sends the files to a staging
-/// folder, `serve` keeps them in memory.
+/// data that list entries, then the static files. Writes nothing itself: `build` sends the files to a
+/// `SiteOutput`, `serve` keeps them in memory.
 public struct SiteRenderer: Sendable {
     public let project: LoadedProject
     let fileSystem: FileSystem
@@ -38,22 +38,22 @@ public struct SiteRenderer: Sendable {
                              file: SitePages.entryFile(study.slug), page: html)
     }
 
-    /// The pages that list entries (those whose template the project has), the search index and the open data.
+    /// The pages that list entries (those whose template the project has), the search index and the open data,
+    /// each file produced independently of the others (on all cores).
     public func renderListings(_ entries: [SiteEntry]) async -> [(file: String, bytes: [UInt8])] {
-        let templates = project.templates
-        let planned = pages.sitePages(entries).filter { templates.has($0.template) }
-        let rendered = await planned.concurrentMap { page in
-            (file: page.file, bytes: templates.render(page.view, template: page.template))
-        }
-        let data = entries.map { OpenDataEntry(study: $0.study, derived: $0.derived) }
+        let templates = project.templates, pages = self.pages
         let config = project.config, catalogue = project.catalogue
+        let data = entries.map { OpenDataEntry(study: $0.study, derived: $0.derived) }
         let folder = OpenDataFiles.folder
-        return rendered + [
-            ("recherche.json", Array(pages.searchIndex(entries).utf8)),
-            (Path.join(folder, OpenDataFiles.csvName), Array(CSVExporter.csv(data, config: config, catalogue: catalogue).utf8)),
-            (Path.join(folder, OpenDataFiles.jsonName), Array(JSONExporter.json(data, config: config, catalogue: catalogue).utf8)),
-            (Path.join(folder, OpenDataFiles.schemaName), Array(JSONSchemaWriter.schema(catalogue: catalogue).utf8)),
+        let dataFiles: [@Sendable () -> (file: String, bytes: [UInt8])] = [
+            { ("recherche.json", pages.searchIndex(entries)) },
+            { (Path.join(folder, OpenDataFiles.csvName), CSVExporter.csv(data, config: config, catalogue: catalogue)) },
+            { (Path.join(folder, OpenDataFiles.jsonName), JSONExporter.document(data, config: config, catalogue: catalogue).prettyBytes) },
+            { (Path.join(folder, OpenDataFiles.schemaName), Array(JSONSchemaWriter.schema(catalogue: catalogue).utf8)) },
         ]
+        let planned = pages.sitePages(entries).filter { templates.has($0.template) }
+        let jobs = dataFiles + planned.map { page in { @Sendable in (page.file, templates.render(page.view, template: page.template)) } }
+        return await jobs.concurrentMap { $0() }
     }
 
     /// The files copied as they are: `templates/assets/` into `assets/`, and each photo once under its

@@ -1,7 +1,7 @@
 /// The entries as a CSV file that opens right in a French spreadsheet: `;` between fields, a UTF-8 byte-order
 /// mark, decimal commas without thousands separators, CRLF line ends, one row per entry.
 public enum CSVExporter {
-    public static func csv(_ entries: [OpenDataEntry], config: SiteConfig, catalogue: IndicatorCatalogue) -> String {
+    public static func csv(_ entries: [OpenDataEntry], config: SiteConfig, catalogue: IndicatorCatalogue) -> [UInt8] {
         let dateKinds = Vocabularies.dateKinds.terms.map(\.id)
         var header = [
             "identifiant", "titre", "url", "porteur", "porteur_type", "departement_code", "departement", "lieu",
@@ -42,7 +42,16 @@ public enum CSVExporter {
             row.append(list(study.sources.map(describe)))
             return row
         }
-        return "\u{FEFF}" + ([header] + rows).map { $0.map(field).joined(separator: ";") + "\r\n" }.joined()
+        var out: [UInt8] = [0xEF, 0xBB, 0xBF]
+        out.reserveCapacity(rows.count * 1024)
+        for row in [header] + rows {
+            for (offset, value) in row.enumerated() {
+                if offset > 0 { out.append(UInt8(ascii: ";")) }
+                appendField(value, to: &out)
+            }
+            out += [UInt8(ascii: "\r"), UInt8(ascii: "\n")]
+        }
+        return out
     }
 
     /// `5,6`, `17000000`: what a French spreadsheet reads as a number.
@@ -61,8 +70,22 @@ public enum CSVExporter {
 
     /// Quoted when it holds the separator, a quote, a line end, or spaces at either end.
     static func field(_ text: String) -> String {
-        let needsQuotes = text.contains { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" }
-            || text.first?.isWhitespace == true || text.last?.isWhitespace == true
-        return needsQuotes ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+        var out: [UInt8] = []
+        appendField(text, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static func appendField(_ text: String, to out: inout [UInt8]) {
+        let bytes = text.utf8
+        let isSpace = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        let needsQuotes = bytes.contains { $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }
+            || bytes.first.map(isSpace) == true || bytes.last.map(isSpace) == true
+        guard needsQuotes else { out += bytes; return }
+        out.append(UInt8(ascii: "\""))
+        for byte in bytes {
+            if byte == UInt8(ascii: "\"") { out.append(byte) }
+            out.append(byte)
+        }
+        out.append(UInt8(ascii: "\""))
     }
 }

@@ -1,11 +1,15 @@
 /// The entries as JSON, with a JSON Schema beside it; field names follow DECP v2 where it has one.
 public enum JSONExporter {
     public static func json(_ entries: [OpenDataEntry], config: SiteConfig, catalogue: IndicatorCatalogue) -> String {
-        JSONValue.object([
+        document(entries, config: config, catalogue: catalogue).pretty
+    }
+
+    public static func document(_ entries: [OpenDataEntry], config: SiteConfig, catalogue: IndicatorCatalogue) -> JSONValue {
+        .object([
             ("$schema", .string(OpenDataFiles.schemaName)),
             ("titre", .string(config.title)),
             ("fiches", .array(entries.map { entry($0, config: config, catalogue: catalogue) })),
-        ]).pretty
+        ])
     }
 
     static func entry(_ entry: OpenDataEntry, config: SiteConfig, catalogue: IndicatorCatalogue) -> JSONValue {

@@ -1,5 +1,7 @@
 // What templates see. Every stored property here is a value a template can use, under the French name given in
-// `RenderContext+Mustache.swift`; the README lists them all. Text is plain (templates escape it with `{{ }}`),
+// `RenderContext+Template.swift`; the README lists them all. The views of entries are classes: templates look
+// them up thousands of times on a large site, and passing a reference costs one retain where copying a struct
+// of twenty fields costs twenty. Text is plain (templates escape it with `{{ }}`),
 // except `corps_html`, which is the body already rendered (and sanitised) by cmark, for `{{{ }}}`.
 
 /// The whole site: the same for every page.
@@ -110,142 +112,265 @@ public struct TotalView: Sendable {
     public var coverage: String
 }
 
-public struct EntryView: Sendable {
-    public var slug: String
+public final class EntryView: Sendable {
+    public let slug: String
     /// The page, from the site root: `fiches/angresse.html`.
-    public var path: String
+    public let path: String
     /// The page's full address (for the feed and structured data).
-    public var absoluteURL: String
-    public var title: String
-    public var shortTitle: String
+    public let absoluteURL: String
+    public let title: String
+    public let shortTitle: String
     /// RFC 3339, for the feed.
-    public var updated: String
-    public var images: [ImageView]
+    public let updated: String
+    public let images: [ImageView]
     /// schema.org description of the page, as JSON (with `<` escaped, safe inside `<script>`).
-    public var jsonLD: String
-    public var summary: String
-    public var place: String?
-    public var buyer: BuyerView
-    public var partners: [PartnerView]
-    public var mechanisms: [MechanismView]
+    public let jsonLD: String
+    public let summary: String
+    public let place: String?
+    public let buyer: BuyerView
+    public let partners: [PartnerView]
+    public let mechanisms: [MechanismView]
     /// DECP v2 labels: « Marché réservé », « Clause environnementale »…
-    public var socialConsiderations: [String]
-    public var environmentalConsiderations: [String]
-    public var contract: ContractView?
-    public var dates: [DateView]
-    public var award: AwardView?
-    public var figures: [FigureView]
-    public var derived: [DerivedView]
+    public let socialConsiderations: [String]
+    public let environmentalConsiderations: [String]
+    public let contract: ContractView?
+    public let dates: [DateView]
+    public let award: AwardView?
+    public let figures: [FigureView]
+    public let derived: [DerivedView]
     /// Derived indicators that could not be computed, and why.
-    public var notComputed: [NotComputedView]
-    public var sources: [SourceView]
-    public var bodyHTML: String
+    public let notComputed: [NotComputedView]
+    public let sources: [SourceView]
+    public let bodyHTML: String
+
+    public init(slug: String, path: String, absoluteURL: String, title: String, shortTitle: String, updated: String, images: [ImageView], jsonLD: String, summary: String, place: String?, buyer: BuyerView, partners: [PartnerView], mechanisms: [MechanismView], socialConsiderations: [String], environmentalConsiderations: [String], contract: ContractView?, dates: [DateView], award: AwardView?, figures: [FigureView], derived: [DerivedView], notComputed: [NotComputedView], sources: [SourceView], bodyHTML: String) {
+        self.slug = slug
+        self.path = path
+        self.absoluteURL = absoluteURL
+        self.title = title
+        self.shortTitle = shortTitle
+        self.updated = updated
+        self.images = images
+        self.jsonLD = jsonLD
+        self.summary = summary
+        self.place = place
+        self.buyer = buyer
+        self.partners = partners
+        self.mechanisms = mechanisms
+        self.socialConsiderations = socialConsiderations
+        self.environmentalConsiderations = environmentalConsiderations
+        self.contract = contract
+        self.dates = dates
+        self.award = award
+        self.figures = figures
+        self.derived = derived
+        self.notComputed = notComputed
+        self.sources = sources
+        self.bodyHTML = bodyHTML
+    }
 }
 
-public struct BuyerView: Sendable {
+public final class BuyerView: Sendable {
     /// The buyer's name, or a phrase saying the sources do not name it.
-    public var name: String
-    public var isNamed: Bool
-    public var kind: String?
+    public let name: String
+    public let isNamed: Bool
+    public let kind: String?
     /// « Lot-et-Garonne (47) »
-    public var departement: String?
-    public var departementCode: String?
-    public var siret: String?
+    public let departement: String?
+    public let departementCode: String?
+    public let siret: String?
+
+    public init(name: String, isNamed: Bool, kind: String?, departement: String?, departementCode: String?, siret: String?) {
+        self.name = name
+        self.isNamed = isNamed
+        self.kind = kind
+        self.departement = departement
+        self.departementCode = departementCode
+        self.siret = siret
+    }
 }
 
-public struct PartnerView: Sendable {
-    public var name: String
-    public var kind: String
-    public var kindLabel: String
-    public var role: String?
+public final class PartnerView: Sendable {
+    public let name: String
+    public let kind: String
+    public let kindLabel: String
+    public let role: String?
+
+    public init(name: String, kind: String, kindLabel: String, role: String?) {
+        self.name = name
+        self.kind = kind
+        self.kindLabel = kindLabel
+        self.role = role
+    }
 }
 
-public struct MechanismView: Sendable {
-    public var id: String
-    public var article: String
-    public var title: String
-    public var explanation: String
-    public var link: String
+public final class MechanismView: Sendable {
+    public let id: String
+    public let article: String
+    public let title: String
+    public let explanation: String
+    public let link: String
+
+    public init(id: String, article: String, title: String, explanation: String, link: String) {
+        self.id = id
+        self.article = article
+        self.title = title
+        self.explanation = explanation
+        self.link = link
+    }
 }
 
-public struct ContractView: Sendable {
-    public var nature: String?
-    public var technique: String?
-    public var execution: String?
-    public var object: String?
-    public var lot: String?
-    public var cpv: String?
+public final class ContractView: Sendable {
+    public let nature: String?
+    public let technique: String?
+    public let execution: String?
+    public let object: String?
+    public let lot: String?
+    public let cpv: String?
+
+    public init(nature: String?, technique: String?, execution: String?, object: String?, lot: String?, cpv: String?) {
+        self.nature = nature
+        self.technique = technique
+        self.execution = execution
+        self.object = object
+        self.lot = lot
+        self.cpv = cpv
+    }
 }
 
-public struct DateView: Sendable {
-    public var kind: String
-    public var label: String
-    public var iso: String
-    public var text: String
-    public var source: SourceView?
+public final class DateView: Sendable {
+    public let kind: String
+    public let label: String
+    public let iso: String
+    public let text: String
+    public let source: SourceView?
+
+    public init(kind: String, label: String, iso: String, text: String, source: SourceView?) {
+        self.kind = kind
+        self.label = label
+        self.iso = iso
+        self.text = text
+        self.source = source
+    }
 }
 
-public struct AwardView: Sendable {
-    public var programme: String
-    public var programmeURL: String?
-    public var organiser: String?
-    public var edition: Int
-    public var category: String?
-    public var status: String
-    public var statusLabel: String
-    public var isWinner: Bool
+public final class AwardView: Sendable {
+    public let programme: String
+    public let programmeURL: String?
+    public let organiser: String?
+    public let edition: Int
+    public let category: String?
+    public let status: String
+    public let statusLabel: String
+    public let isWinner: Bool
+
+    public init(programme: String, programmeURL: String?, organiser: String?, edition: Int, category: String?, status: String, statusLabel: String, isWinner: Bool) {
+        self.programme = programme
+        self.programmeURL = programmeURL
+        self.organiser = organiser
+        self.edition = edition
+        self.category = category
+        self.status = status
+        self.statusLabel = statusLabel
+        self.isWinner = isWinner
+    }
 }
 
-public struct FigureView: Sendable {
-    public var id: String
-    public var label: String
+public final class FigureView: Sendable {
+    public let id: String
+    public let label: String
     /// « 9 000 heures », « 17 M€ »
-    public var value: String
+    public let value: String
     /// The number as data (`9000`), for sorting scripts and machine readers.
-    public var rawValue: String
-    public var definition: String
-    public var note: String?
-    public var quote: String?
-    public var page: String?
-    public var source: SourceView
+    public let rawValue: String
+    public let definition: String
+    public let note: String?
+    public let quote: String?
+    public let page: String?
+    public let source: SourceView
+
+    public init(id: String, label: String, value: String, rawValue: String, definition: String, note: String?, quote: String?, page: String?, source: SourceView) {
+        self.id = id
+        self.label = label
+        self.value = value
+        self.rawValue = rawValue
+        self.definition = definition
+        self.note = note
+        self.quote = quote
+        self.page = page
+        self.source = source
+    }
 }
 
-public struct DerivedView: Sendable {
-    public var id: String
-    public var label: String
-    public var value: String
-    public var rawValue: String
+public final class DerivedView: Sendable {
+    public let id: String
+    public let label: String
+    public let value: String
+    public let rawValue: String
     /// « 9 000 h ÷ 1 607 h = 5,6 ETP »
-    public var equation: String
-    public var definition: String
+    public let equation: String
+    public let definition: String
+
+    public init(id: String, label: String, value: String, rawValue: String, equation: String, definition: String) {
+        self.id = id
+        self.label = label
+        self.value = value
+        self.rawValue = rawValue
+        self.equation = equation
+        self.definition = definition
+    }
 }
 
-public struct NotComputedView: Sendable {
-    public var id: String
-    public var label: String
+public final class NotComputedView: Sendable {
+    public let id: String
+    public let label: String
     /// « chiffres manquants : heures d'insertion, montant de l'achat »
-    public var reason: String
+    public let reason: String
+
+    public init(id: String, label: String, reason: String) {
+        self.id = id
+        self.label = label
+        self.reason = reason
+    }
 }
 
-public struct SourceView: Sendable {
+public final class SourceView: Sendable {
     /// 1, 2, 3… in the order the entry lists its sources.
-    public var number: Int
+    public let number: Int
     /// The fragment identifier of the source in the entry page (`source-1`).
-    public var anchor: String
-    public var title: String
-    public var publisher: String
-    public var date: String?
-    public var url: String?
+    public let anchor: String
+    public let title: String
+    public let publisher: String
+    public let date: String?
+    public let url: String?
+
+    public init(number: Int, anchor: String, title: String, publisher: String, date: String?, url: String?) {
+        self.number = number
+        self.anchor = anchor
+        self.title = title
+        self.publisher = publisher
+        self.date = date
+        self.url = url
+    }
 }
 
-public struct ImageView: Sendable {
+public final class ImageView: Sendable {
     /// From the site root: `images/chantier-3f2a….jpg`.
-    public var path: String
-    public var alt: String
-    public var width: Int
-    public var height: Int
-    public var caption: String?
-    public var credit: String?
+    public let path: String
+    public let alt: String
+    public let width: Int
+    public let height: Int
+    public let caption: String?
+    public let credit: String?
+
+    public init(path: String, alt: String, width: Int, height: Int, caption: String?, credit: String?) {
+        self.path = path
+        self.alt = alt
+        self.width = width
+        self.height = height
+        self.caption = caption
+        self.credit = credit
+    }
 }
 
 /// The compare page's table: every entry against every figure some entry publishes.
@@ -263,21 +388,34 @@ public struct ColumnView: Sendable {
     public var definition: String
 }
 
-public struct RowView: Sendable {
-    public var entry: EntryView
-    public var cells: [CellView]
+public final class RowView: Sendable {
+    public let entry: EntryView
+    public let cells: [CellView]
     /// Space-separated values the filters match: `mecanisme:reserve-insertion departement:47 statut:laureat`.
-    public var filterKeys: String
+    public let filterKeys: String
+
+    public init(entry: EntryView, cells: [CellView], filterKeys: String) {
+        self.entry = entry
+        self.cells = cells
+        self.filterKeys = filterKeys
+    }
 }
 
-public struct CellView: Sendable {
+public final class CellView: Sendable {
     /// « 9 000 heures », or « — » when unknown.
-    public var value: String
+    public let value: String
     /// The number, for sorting; empty when unknown.
-    public var rawValue: String
-    public var isKnown: Bool
+    public let rawValue: String
+    public let isKnown: Bool
     /// Why the figure is unknown: not published, or missing inputs.
-    public var reason: String?
+    public let reason: String?
+
+    public init(value: String, rawValue: String, isKnown: Bool, reason: String?) {
+        self.value = value
+        self.rawValue = rawValue
+        self.isKnown = isKnown
+        self.reason = reason
+    }
 }
 
 public struct FilterView: Sendable {

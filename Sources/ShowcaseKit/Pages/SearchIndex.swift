@@ -5,7 +5,7 @@ enum SearchIndex {
     /// site of 10 000 entries keeps an index the browser downloads in a moment.
     static let excerptLength = 400
 
-    static func json(_ entries: [(view: EntryView, study: CaseStudy)]) -> String {
+    static func json(_ entries: [(view: EntryView, study: CaseStudy)]) -> [UInt8] {
         JSONValue.array(entries.map { entry in
             .object([
                 ("titre", .string(entry.view.title)),
@@ -19,7 +19,7 @@ enum SearchIndex {
                 ("prix", .optional(entry.view.award.map { "\($0.statusLabel) \($0.programme) \($0.edition) \($0.category ?? "")" })),
                 ("texte", .string(PlainText.fromHTML(entry.view.bodyHTML, limit: excerptLength))),
             ])
-        }).compact + "\n"
+        }).compactBytes + [UInt8(ascii: "\n")]
     }
 }
 

@@ -6,10 +6,22 @@ public struct PlannedPage: Sendable {
 }
 
 /// An entry as the site-wide pages need it: its case study, derived figures and template view.
-public struct SiteEntry: Sendable {
+///
+/// A class, not a struct: the pages that list entries pass the same 10 000 entries around in many arrays, and
+/// copying a reference is one retain where copying these values would be dozens.
+public final class SiteEntry: Sendable {
     public let study: CaseStudy
     public let derived: [ComputedIndicator]
     public let view: EntryView
+    /// The title folded for sorting (case and accents aside), computed once.
+    let sortKey: String
+
+    public init(study: CaseStudy, derived: [ComputedIndicator], view: EntryView) {
+        self.study = study
+        self.derived = derived
+        self.view = view
+        sortKey = Suggestion.fold(view.title)
+    }
 }
 
 /// The pages of the site, where each is written, and the context each template receives.
@@ -149,13 +161,13 @@ public struct SitePages: Sendable {
     }
 
     /// The search index, `recherche.json`.
-    public func searchIndex(_ entries: [SiteEntry]) -> String {
+    public func searchIndex(_ entries: [SiteEntry]) -> [UInt8] {
         SearchIndex.json(Self.homeOrder(entries).map { ($0.view, $0.study) })
     }
 
     /// Home-page order: by title as a French reader sorts it (case and accents aside), then by address.
     static func homeOrder(_ entries: [SiteEntry]) -> [SiteEntry] {
-        entries.sorted { (Suggestion.fold($0.view.title), $0.view.slug) < (Suggestion.fold($1.view.title), $1.view.slug) }
+        entries.sorted { ($0.sortKey, $0.view.slug) < ($1.sortKey, $1.view.slug) }
     }
 
     /// The path part of `base_url` (`https://exemple.fr/vitrine/` → `/vitrine/`), for pages served at any address.

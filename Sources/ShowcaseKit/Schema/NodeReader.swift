@@ -113,7 +113,7 @@ struct NodeReader {
                           help: "écrivez le texte sur la même ligne, entre guillemets s'il contient « : » ou « # »"))
             return nil
         }
-        let trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = raw.trimmingWhitespace
         guard !trimmed.isEmpty else {
             report(.error(.emptyValue, "« \(name) » est vide", at: node.location, help: "écrivez le texte ou supprimez la ligne"))
             return nil
