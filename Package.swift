@@ -9,7 +9,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
@@ -23,6 +22,13 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // libyaml from Debian's libyaml-dev; the only importer is ShowcaseKit/Content/YAMLReader.swift, which
+        // composes its events into positioned nodes (Yams' node layer cost twice libyaml's own parsing).
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
         // The whole pipeline: load → front matter → validate → indicators → Markdown → templates → write.
         // Templates use Mustache's syntax with our own renderer (Templates/): swift-mustache's dynamic lookups
         // made the pages listing 10 000 entries take 15 s (see the scale issue's note).
@@ -30,7 +36,7 @@ let package = Package(
             name: "ShowcaseKit",
             dependencies: [
                 "CMark",
-                .product(name: "Yams", package: "Yams"),
+                "CYAML",
             ],
             // The default templates and catalogue (the repository's templates/ and indicateurs.yaml link here)
             // and the files `showcase new` and `showcase init` write.

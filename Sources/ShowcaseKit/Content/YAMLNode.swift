@@ -12,10 +12,18 @@ public struct YAMLNode: Sendable {
 
     public var kind: Kind
     public var location: SourceLocation
+    /// Nodes in this tree, itself included, counted once when built: what expanding an alias to it costs, known
+    /// without walking a tree that aliases may have made exponentially large.
+    public let size: Int
 
     public init(_ kind: Kind, at location: SourceLocation) {
         self.kind = kind
         self.location = location
+        switch kind {
+        case .scalar: size = 1
+        case .sequence(let items): size = 1 + items.reduce(0) { $0 + $1.size }
+        case .mapping(let pairs): size = 1 + pairs.reduce(0) { $0 + 1 + $1.value.size }
+        }
     }
 
     /// A plain scalar that YAML reads as "nothing": empty, `~` or `null`.
