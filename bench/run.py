@@ -1,0 +1,134 @@
+"""Benchmark: showcase against Hugo and against cmark alone, on the same generated corpus, in one run.
+
+For each corpus size, each measure takes the median wall time of RUNS runs after one warm-up, and the peak
+resident memory of the process (ru_maxrss). Prints a table, then the targets of the scale issue.
+
+Usage: python3 run.py [--sizes 1000 10000] [--large] [--runs 5]
+"""
+import argparse
+import os
+import pathlib
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+HERE = pathlib.Path(__file__).resolve().parent
+ROOT = HERE.parent
+OUT = HERE / "out"
+SHOWCASE = ROOT / ".build" / "release" / "showcase"
+CMARK_ALONE = OUT / "cmark_alone"
+
+
+def run(command, cwd=None):
+    """Wall seconds and peak resident memory (MB) of one run; fails loudly on a non-zero exit."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - started
+    stderr = process.stderr.read().decode("utf-8", "replace")
+    process.stderr.close()
+    if os.waitstatus_to_exitcode(status) != 0:
+        sys.exit(f"échec de {' '.join(map(str, command))} :\n{stderr}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def measure(command, runs, before=None, cwd=None):
+    """Median wall time and largest peak memory over `runs` runs after a warm-up; `before` runs untimed each time."""
+    if before:
+        before()
+    run(command, cwd)
+    times, memories = [], []
+    for _ in range(runs):
+        if before:
+            before()
+        elapsed, memory = run(command, cwd)
+        times.append(elapsed)
+        memories.append(memory)
+    return statistics.median(times), max(memories)
+
+
+def prepare(size):
+    corpus = OUT / f"corpus-{size}"
+    if not (corpus / "content").exists():
+        subprocess.run([sys.executable, str(HERE / "generate_corpus.py"), str(corpus), str(size)], check=True)
+    hugo = OUT / f"hugo-{size}"
+    if not (hugo / "content" / "fiches").exists():
+        shutil.copytree(HERE / "hugo", hugo, dirs_exist_ok=True)
+        shutil.copytree(corpus / "content", hugo / "content" / "fiches")
+    return corpus, hugo
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--large", action="store_true", help="ajoute 100 000 fiches")
+    parser.add_argument("--runs", type=int, default=5)
+    arguments = parser.parse_args()
+    sizes = arguments.sizes + ([100000] if arguments.large else [])
+
+    rows, targets = [], []
+    for size in sizes:
+        corpus, hugo = prepare(size)
+        build = [str(SHOWCASE), "build", "--project", str(corpus)]
+        no_cache = lambda: shutil.rmtree(corpus / ".showcase-cache", ignore_errors=True)
+        cold = lambda: (shutil.rmtree(corpus / "site", ignore_errors=True), no_cache())
+
+        measures = {
+            "showcase build (site présent, sans cache)": measure(build, arguments.runs, before=no_cache),
+            "showcase build (dossier de sortie vide)": measure(build, arguments.runs, before=cold),
+            "hugo (public/ présent)": measure(["hugo", "--quiet", "--source", str(hugo)], arguments.runs),
+            "hugo (public/ vide)": measure(["hugo", "--quiet", "--source", str(hugo)], arguments.runs,
+                                           before=lambda: shutil.rmtree(hugo / "public", ignore_errors=True)),
+            "cmark seul (mêmes corps)": measure([str(CMARK_ALONE), str(corpus / "content")], arguments.runs),
+            "showcase check": measure([str(SHOWCASE), "check", "--project", str(corpus)], arguments.runs),
+        }
+        edited = corpus / "content" / "achat-000001.md"
+        original = edited.read_text(encoding="utf-8")
+        state = {"flip": False}
+
+        def edit_one():
+            # Alternately adds and removes a sentence in one body, so that every run has a real change.
+            state["flip"] = not state["flip"]
+            edited.write_text(original + ("\nUne phrase ajoutée.\n" if state["flip"] else ""), encoding="utf-8")
+
+        run(build)  # a complete build first, so that the cache, if any, is warm
+        measures["showcase build après une modification"] = measure(build, arguments.runs, before=edit_one)
+        edited.write_text(original, encoding="utf-8")
+
+        hugo_time, hugo_memory = measures["hugo (public/ présent)"]
+        cmark_time = measures["cmark seul (mêmes corps)"][0]
+        for name, (elapsed, memory) in measures.items():
+            rows.append((size, name, elapsed, size / elapsed, memory,
+                         elapsed / hugo_time if "showcase build" in name else None,
+                         elapsed / cmark_time if "showcase build" in name else None))
+
+        full, full_memory = measures["showcase build (site présent, sans cache)"]
+        cold_time = measures["showcase build (dossier de sortie vide)"][0]
+        cold_hugo = measures["hugo (public/ vide)"][0]
+        if size == 10000:
+            targets += [
+                ("build complet ≥ 4× plus rapide que Hugo (site présent)", f"{hugo_time / full:.1f}×", hugo_time / full >= 4),
+                ("build complet ≥ 4× plus rapide que Hugo (sortie vide)", f"{cold_hugo / cold_time:.1f}×", cold_hugo / cold_time >= 4),
+                ("mémoire ≤ 1/10 de celle de Hugo", f"{full_memory:.0f} Mo / {hugo_memory:.0f} Mo", full_memory <= hugo_memory / 10),
+                ("≤ 3× le temps de cmark seul", f"{full / cmark_time:.1f}×", full / cmark_time <= 3),
+                ("reconstruction après une modification < 100 ms",
+                 f"{measures['showcase build après une modification'][0] * 1000:.0f} ms",
+                 measures["showcase build après une modification"][0] < 0.1),
+                ("showcase check < 1 s", f"{measures['showcase check'][0]:.2f} s", measures["showcase check"][0] < 1),
+            ]
+
+    print()
+    print(f"{'fiches':>7}  {'mesure':<44} {'médiane':>9} {'fiches/s':>9} {'mémoire':>9} {'÷ Hugo':>7} {'÷ cmark':>8}")
+    for size, name, elapsed, rate, memory, vs_hugo, vs_cmark in rows:
+        print(f"{size:>7}  {name:<44} {elapsed:>8.3f}s {rate:>9.0f} {memory:>7.0f}Mo "
+              f"{(f'{vs_hugo:.2f}' if vs_hugo is not None else ''):>7} {(f'{vs_cmark:.2f}' if vs_cmark is not None else ''):>8}")
+    if targets:
+        print("\nObjectifs (10 000 fiches, médianes de la même exécution) :")
+        for label, value, met in targets:
+            print(f"  {'✓' if met else '✗'} {label} : {value}")
+
+
+if __name__ == "__main__":
+    main()
