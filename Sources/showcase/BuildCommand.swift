@@ -34,7 +34,9 @@ struct BuildCommand: AsyncParsableCommand {
             }
         }
         let noun = report.entryCount == 1 ? "fiche" : "fiches"
+        let rendered = report.pagesRendered == report.pagesWritten ? "toutes refaites"
+            : "\(report.pagesRendered) refaite\(report.pagesRendered > 1 ? "s" : ""), les autres inchangées"
         Terminal.standardOutput(
-            "\(report.entryCount) \(noun), \(report.pagesWritten) pages écrites dans \(report.output) en \(FrenchNumber.format(seconds, decimals: 2)) s.\n")
+            "\(report.entryCount) \(noun), \(report.pagesWritten) pages (\(rendered)) dans \(report.output) en \(FrenchNumber.format(seconds, decimals: 2)) s.\n")
     }
 }

@@ -17,14 +17,14 @@ struct ExportCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let result: (text: String?, report: CheckReport)
+        let result: (bytes: [UInt8]?, report: CheckReport)
         do {
             result = try await Pipeline().export(ProjectPaths(root: options.project), format: format == .csv ? .csv : .json)
         } catch {
             Reporter.environmentFailure(error)
         }
         Reporter.printDiagnostics(result.report.diagnostics, sources: result.report.sources)
-        guard let text = result.text else { throw ExitCode(Outcome.invalidContent) }
-        Terminal.standardOutput(text)
+        guard let bytes = result.bytes else { throw ExitCode(Outcome.invalidContent) }
+        Terminal.standardOutput(bytes: bytes)
     }
 }

@@ -4,8 +4,9 @@ import Glibc
 
 /// Standard streams and exit, without buffering surprises.
 enum Terminal {
-    static func standardOutput(_ text: String) { write(text, to: STDOUT_FILENO) }
-    static func standardError(_ text: String) { write(text, to: STDERR_FILENO) }
+    static func standardOutput(_ text: String) { write(Array(text.utf8), to: STDOUT_FILENO) }
+    static func standardOutput(bytes: [UInt8]) { write(bytes, to: STDOUT_FILENO) }
+    static func standardError(_ text: String) { write(Array(text.utf8), to: STDERR_FILENO) }
 
     /// Colours only for a terminal, and never when `NO_COLOR` is set (https://no-color.org).
     static var standardErrorSupportsColor: Bool {
@@ -14,8 +15,8 @@ enum Terminal {
 
     static func exit(_ status: Int32) -> Never { Glibc.exit(status) }
 
-    private static func write(_ text: String, to descriptor: Int32) {
-        var bytes = Array(text.utf8)[...]
+    private static func write(_ bytes: [UInt8], to descriptor: Int32) {
+        var bytes = bytes[...]
         while !bytes.isEmpty {
             let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
             if written < 0 { if errno == EINTR { continue } else { return } }

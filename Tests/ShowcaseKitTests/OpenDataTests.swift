@@ -6,9 +6,9 @@ import Testing
 @Suite("Données ouvertes", .serialized)
 struct OpenDataTests {
     static func export(_ format: OpenDataFormat) async throws -> String {
-        let (text, report) = try await Pipeline().export(ProjectPaths(root: TestSupport.packageRoot), format: format)
+        let (bytes, report) = try await Pipeline().export(ProjectPaths(root: TestSupport.packageRoot), format: format)
         #expect(report.diagnostics.isEmpty)
-        return try #require(text)
+        return String(decoding: try #require(bytes), as: UTF8.self)
     }
 
     @Test("Le CSV s'ouvre dans un tableur français : BOM, ;, virgule décimale, une ligne par fiche")
@@ -80,7 +80,7 @@ struct OpenDataTests {
 
 @Suite("Agrégats par programme et édition")
 struct AggregatesTests {
-    static func studies() -> [CaseStudy] {
+    static func summaries() -> [EntrySummary] {
         let hours = Sample.valid
         let noFigures = Sample.replacing("""
         chiffres:
@@ -98,13 +98,13 @@ struct AggregatesTests {
         let more = Sample.replacing("valeur: 9000", with: "valeur: 1000")
             .replacingOccurrences(of: "sources:", with: "prix:\n  programme: trophees-idealco\n  edition: 2025\n  statut: candidat\nsources:")
         return [hours, noFigures, more, more].enumerated().compactMap { offset, text in
-            TestSupport.read(text, path: "content/f\(offset).md").study
+            TestSupport.read(text, path: "content/f\(offset).md").study.map { EntrySummary(study: $0, derived: []) }
         }
     }
 
     @Test("Un total ne compte que les fiches qui publient le chiffre, et le dit")
     func totals() {
-        let group = Aggregates.group("Toutes", Self.studies(), catalogue: TestSupport.catalogue)
+        let group = Aggregates.group("Toutes", Self.summaries(), catalogue: TestSupport.catalogue)
         #expect(group.count == 4)
         #expect(group.winners == 1)
         let hours = group.totals.first { $0.indicator.id == "heures_insertion" }
@@ -117,7 +117,7 @@ struct AggregatesTests {
 
     @Test("Un groupe par programme et par édition")
     func byProgramme() {
-        let groups = Aggregates.byProgrammeAndEdition(Self.studies(), config: TestSupport.config, catalogue: TestSupport.catalogue)
+        let groups = Aggregates.byProgrammeAndEdition(Self.summaries(), config: TestSupport.config, catalogue: TestSupport.catalogue)
         #expect(groups.map(\.title) == ["Trophées idealCO 2025"])
         #expect(groups.first?.count == 3)
         #expect(groups.first?.totals.first { $0.indicator.id == "heures_insertion" }?.sentence(noun: .dossier)

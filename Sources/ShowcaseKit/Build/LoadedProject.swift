@@ -1,19 +1,34 @@
-/// Everything a project holds, read and checked, before anything is rendered.
-public struct LoadedProject: Sendable {
+/// What every page is rendered with: the configuration, the indicator catalogue, the templates and the files
+/// copied as they are.
+public struct ProjectSettings: Sendable {
     public let paths: ProjectPaths
     public let config: SiteConfig
     public let catalogue: IndicatorCatalogue
     public let templates: TemplateLibrary
     /// Files under `templates/assets/`, relative to it, copied as they are.
     public let assets: [String]
+    /// Problems of the configuration, catalogue and templates.
+    public let diagnostics: [Diagnostic]
+    /// The files those diagnostics may point into, by display path.
+    public let sources: [String: SourceFile]
+    /// Fingerprint of the configuration, catalogue and templates: when it changes, every page must be redone.
+    public let hash: String
+
+    var reader: CaseStudyReader { CaseStudyReader(parser: CaseStudyParser(catalogue: catalogue, config: config)) }
+}
+
+/// Everything a project holds, read and checked, before anything is rendered.
+public struct LoadedProject: Sendable {
+    public let settings: ProjectSettings
     /// Every content file, in path order, read as far as it could be.
     public let studies: [ReadCaseStudy]
     /// Problems of the configuration, catalogue, templates and content, and across case studies.
     public let diagnostics: [Diagnostic]
     /// Every file diagnostics may point into, by display path.
     public let sources: [String: SourceFile]
-    /// Fingerprint of the configuration, catalogue and templates: when it changes, every page must be redone.
-    public let settingsHash: String
+
+    public var config: SiteConfig { settings.config }
+    public var catalogue: IndicatorCatalogue { settings.catalogue }
 
     /// The case studies, if none has an error.
     public var validStudies: [CaseStudy]? {
@@ -30,7 +45,7 @@ public struct ProjectLoader: Sendable {
     }
 
     /// The configuration and the indicator catalogue only, with their problems (what `showcase new` needs).
-    public func settings(_ paths: ProjectPaths) throws(EnvironmentError)
+    public func configuration(_ paths: ProjectPaths) throws(EnvironmentError)
         -> (config: SiteConfig, catalogue: IndicatorCatalogue, diagnostics: [Diagnostic], sources: [String: SourceFile]) {
         let files = ProjectFiles(fileSystem: fileSystem, paths: paths)
         var diagnostics: [Diagnostic] = []
@@ -51,55 +66,69 @@ public struct ProjectLoader: Sendable {
         return (config, catalogue, diagnostics + catalogueProblems, sources)
     }
 
-    /// - Parameter previous: readings of an earlier build, by path; a file whose bytes have not changed (and that
-    ///   names no photo, which may have changed beside it) is not parsed again.
-    public func load(_ paths: ProjectPaths, reusing previous: [String: ReadCaseStudy] = [:]) async throws(EnvironmentError) -> LoadedProject {
+    /// The configuration, catalogue, templates and assets.
+    public func settings(_ paths: ProjectPaths) throws(EnvironmentError) -> ProjectSettings {
         let files = ProjectFiles(fileSystem: fileSystem, paths: paths)
-        var (config, catalogue, diagnostics, sources) = try settings(paths)
-
+        var (config, catalogue, diagnostics, sources) = try configuration(paths)
         let templateFiles = try self.templateFiles(files, into: &diagnostics)
         for (_, file) in templateFiles { sources[file.path] = file }
         let (templates, templateProblems) = TemplateLibrary.load(templateFiles)
         diagnostics += templateProblems
         let assets = try listFiles(ProjectPaths.assetsFolder, files, required: false, into: &diagnostics)
+        let hashed = sources.sorted { $0.key < $1.key }.map { $0.key + "\u{0}" + $0.value.text }.joined(separator: "\u{0}")
+        return ProjectSettings(paths: paths, config: config, catalogue: catalogue, templates: templates, assets: assets,
+                               diagnostics: diagnostics, sources: sources, hash: ContentHash.hex(Array(hashed.utf8)))
+    }
 
-        let contentPaths = try listFiles(ProjectPaths.contentFolder, files, required: true, into: &diagnostics)
-            .filter { $0.hasSuffix(".md") }
-            .map { Path.join(ProjectPaths.contentFolder, $0) }
-        let reader = CaseStudyReader(parser: CaseStudyParser(catalogue: catalogue, config: config))
-        let fileSystem = self.fileSystem
+    /// The content files (`content/*.md`), from the project root, in a stable order; with the warnings about
+    /// links that lead outside the project.
+    public func contentPaths(_ paths: ProjectPaths) throws(EnvironmentError) -> (paths: [String], diagnostics: [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let found = try listFiles(ProjectPaths.contentFolder, ProjectFiles(fileSystem: fileSystem, paths: paths), required: true,
+                                  into: &diagnostics)
+        return (found.filter { $0.hasSuffix(".md") }.map { Path.join(ProjectPaths.contentFolder, $0) }, diagnostics)
+    }
+
+    /// Reads and parses one content file, and the photos it names.
+    func read(_ path: String, settings: ProjectSettings, reader: CaseStudyReader) throws(EnvironmentError) -> ReadCaseStudy {
+        let bytes = try readContent(path, paths: settings.paths)
+        var read = reader.read(bytes, path: path)
+        ImageResolver.resolve(&read, files: ProjectFiles(fileSystem: fileSystem, paths: settings.paths))
+        return read
+    }
+
+    /// The bytes of one content file.
+    func readContent(_ path: String, paths: ProjectPaths) throws(EnvironmentError) -> [UInt8] {
+        do throws(FileSystemError) {
+            return try fileSystem.readFile(paths.onDisk(path))
+        } catch {
+            throw EnvironmentError(.readFailed, "impossible de lire « \(path) » : \(FrenchErrno.describe(error.code))",
+                                   help: FrenchErrno.help(error.code))
+        }
+    }
+
+    /// The whole project, every content file parsed (for `check` and `export`).
+    public func load(_ paths: ProjectPaths) async throws(EnvironmentError) -> LoadedProject {
+        let settings = try self.settings(paths)
+        let (contentPaths, listingProblems) = try self.contentPaths(paths)
+        let reader = settings.reader
         let reads = await contentPaths.concurrentMap { path -> Result<ReadCaseStudy, EnvironmentError> in
-            do throws(FileSystemError) {
-                let bytes = try fileSystem.readFile(paths.onDisk(path))
-                if let earlier = previous[path], earlier.study?.images.isEmpty != false,
-                   earlier.contentHash == ContentHash.hex(bytes) {
-                    return .success(earlier)
-                }
-                var read = reader.read(bytes, path: path)
-                ImageResolver.resolve(&read, files: files)
-                return .success(read)
+            do throws(EnvironmentError) {
+                return .success(try read(path, settings: settings, reader: reader))
             } catch {
-                return .failure(EnvironmentError(.readFailed, "impossible de lire « \(path) » : \(FrenchErrno.describe(error.code))",
-                                                 help: FrenchErrno.help(error.code)))
+                return .failure(error)
             }
         }
         var studies: [ReadCaseStudy] = []
-        for read in reads {
-            switch read {
-            case .success(let study): studies.append(study)
-            case .failure(let error): throw error
-            }
-        }
+        for read in reads { studies.append(try read.get()) }
+        var diagnostics = settings.diagnostics + listingProblems
+        var sources = settings.sources
         for study in studies {
             diagnostics += study.diagnostics
             sources[study.file.path] = study.file
         }
-        diagnostics += ProjectRules.check(studies.compactMap(\.study))
-        let settings = sources.filter { !$0.key.hasPrefix(ProjectPaths.contentFolder + "/") }
-            .sorted { $0.key < $1.key }.map { $0.key + "\u{0}" + $0.value.text }.joined(separator: "\u{0}")
-        return LoadedProject(paths: paths, config: config, catalogue: catalogue, templates: templates, assets: assets,
-                             studies: studies, diagnostics: diagnostics, sources: sources,
-                             settingsHash: ContentHash.hex(Array(settings.utf8)))
+        diagnostics += ProjectRules.check(studies.compactMap(\.study).map { ($0.slug, $0.path) })
+        return LoadedProject(settings: settings, studies: studies, diagnostics: diagnostics, sources: sources)
     }
 
     /// The text of a project file, or `nil` when it does not exist; its encoding problems join `diagnostics`.
@@ -143,7 +172,7 @@ public struct ProjectLoader: Sendable {
                 }
             }
         }
-        return found.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        return found.sorted { $0.precedesInBytes($1) }
     }
 
     private func templateFiles(

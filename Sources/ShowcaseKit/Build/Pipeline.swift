@@ -1,7 +1,8 @@
 /// The pipeline: load → front matter → validate → indicators → Markdown → templates → write.
 ///
-/// Pages render independently of each other (each from its own case study and the read-only project), spread
-/// across cores and written as soon as each is ready; the pages that list entries follow.
+/// Pages render independently of each other (each from its own case study and the read-only settings), spread
+/// across cores and written as soon as each is ready; the pages that list entries follow. `build` remembers what
+/// it did in `.showcase-cache/`, so that the next build renders only what changed (`SiteBuilder`).
 public struct Pipeline: Sendable {
     let fileSystem: FileSystem
 
@@ -21,69 +22,76 @@ public struct Pipeline: Sendable {
                            entryCount: project.studies.count)
     }
 
-    /// The open data of a valid project (`nil` with the diagnostics when it is not), in the given format.
-    public func export(_ paths: ProjectPaths, format: OpenDataFormat) async throws(EnvironmentError) -> (text: String?, report: CheckReport) {
+    /// The open data of a valid project (`nil` with the diagnostics when it is not), in the given format: the
+    /// bytes `build` writes into `donnees/`.
+    public func export(_ paths: ProjectPaths, format: OpenDataFormat) async throws(EnvironmentError) -> (bytes: [UInt8]?, report: CheckReport) {
         let project = try await ProjectLoader(fileSystem: fileSystem).load(paths)
         let report = CheckReport(diagnostics: project.diagnostics, sources: project.sources, entryCount: project.studies.count)
         guard let studies = project.validStudies else { return (nil, report) }
-        let catalogue = project.catalogue
+        let config = project.config, catalogue = project.catalogue
         let entries = await studies.concurrentMap { OpenDataEntry(study: $0, derived: IndicatorCompiler.compute($0, catalogue: catalogue)) }
         switch format {
-        case .csv: return (String(decoding: CSVExporter.csv(entries, config: project.config, catalogue: catalogue), as: UTF8.self), report)
-        case .json: return (JSONExporter.json(entries, config: project.config, catalogue: catalogue), report)
+        case .csv: return (CSVExporter.csv(entries, config: config, catalogue: catalogue), report)
+        case .json: return (JSONExporter.json(entries, config: config, catalogue: catalogue), report)
         }
     }
 
-    /// Checks, then renders and writes the site, which replaces the previous one only on success.
+    /// Checks, then renders and writes the site; on any error the previous site stays as it was.
     public func build(_ paths: ProjectPaths) async throws(EnvironmentError) -> BuildReport {
+        let startedAt = POSIX.now()
         var stopwatch = Stopwatch()
-        let project = try await ProjectLoader(fileSystem: fileSystem).load(paths)
-        stopwatch.lap("lecture et validation")
-        var report = BuildReport(diagnostics: project.diagnostics, sources: project.sources,
-                                 entryCount: project.studies.count, pagesWritten: 0, output: paths.output, timings: [])
-        guard let studies = project.validStudies else {
-            report.timings = stopwatch.laps
+        let settings = try ProjectLoader(fileSystem: fileSystem).settings(paths)
+        let cache = BuildCache(fileSystem: fileSystem, paths: paths)
+        let builder = SiteBuilder(settings: settings, fileSystem: fileSystem, readings: [:], startedAt: startedAt)
+        var output = try SiteWriter(fileSystem: fileSystem).begin(output: paths.output)
+        stopwatch.lap("configuration, gabarits et site précédent")
+        let memory = cache.read(output: output)
+        if let memory { output = output.trusting(memory.siteStamps) }
+        stopwatch.lap("mémoire de la construction précédente")
+        let setup = stopwatch.laps
+        var outcome: SiteBuilder.Outcome
+        do throws(BuildError) {
+            outcome = try await builder.build(memory: memory, into: output)
+        } catch {
+            output.abandon()
+            guard case .memoryUnusable = error else { throw error.environment }
+            output = try SiteWriter(fileSystem: fileSystem).begin(output: paths.output)
+            // The stamps still tell which files of the site someone touched.
+            if let memory { output = output.trusting(memory.siteStamps) }
+            outcome = try await completeBuild(builder, into: output)
+        }
+        var report = BuildReport(diagnostics: outcome.diagnostics, sources: outcome.sources, entryCount: outcome.entryCount,
+                                 pagesWritten: 0, pagesRendered: 0, output: paths.output, timings: [])
+        guard outcome.succeeded, let memory = outcome.memory else {
+            output.abandon()
+            report.timings = setup + outcome.laps
             return report
         }
-
-        let output = try SiteWriter(fileSystem: fileSystem).begin(output: paths.output)
+        stopwatch = Stopwatch()
+        cache.forget()
+        let marker: UInt64
         do throws(EnvironmentError) {
-            let renderer = SiteRenderer(project: project, fileSystem: fileSystem)
-            let rendered = await studies.concurrentMap { study -> Result<RenderedEntry, EnvironmentError> in
-                let entry = renderer.renderEntry(study)
-                do throws(EnvironmentError) {
-                    try output.write(entry.file, entry.page)
-                } catch {
-                    return .failure(error)
-                }
-                return .success(entry)
-            }
-            var entries: [SiteEntry] = []
-            for result in rendered {
-                let entry = try result.get()
-                entries.append(entry.entry)
-                report.diagnostics += entry.diagnostics
-            }
-            stopwatch.lap("rendu des fiches")
-            guard !report.diagnostics.hasErrors else {
-                output.abandon()
-                report.timings = stopwatch.laps
-                return report
-            }
-
-            let listings = await renderer.renderListings(entries)
-            stopwatch.lap("pages des listes, recherche et données ouvertes")
-            for (file, bytes) in try listings + renderer.staticFiles(studies) { try output.write(file, bytes) }
-            stopwatch.lap("écriture des listes et ressources")
-            try output.commit()
-            stopwatch.lap("remplacement du site précédent")
-            report.pagesWritten = entries.count + listings.filter { !$0.file.hasSuffix(".json") && !$0.file.hasSuffix(".csv") }.count
+            marker = try output.commit()
         } catch {
             output.abandon()
             throw error
         }
-        report.timings = stopwatch.laps
+        cache.write(memory, siteMarker: marker, output: output)
+        stopwatch.lap("mise en place du site")
+        report.pagesWritten = outcome.pageCount
+        report.pagesRendered = outcome.renderedEntries + outcome.renderedPages
+        report.timings = setup + outcome.laps + stopwatch.laps
         return report
+    }
+
+    /// A build that reuses nothing; it cannot meet a memory that does not match.
+    private func completeBuild(_ builder: SiteBuilder, into output: SiteOutput) async throws(EnvironmentError) -> SiteBuilder.Outcome {
+        do throws(BuildError) {
+            return try await builder.build(memory: nil, into: output)
+        } catch {
+            output.abandon()
+            throw error.environment
+        }
     }
 }
 

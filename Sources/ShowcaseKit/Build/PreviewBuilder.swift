@@ -13,17 +13,16 @@ public struct PreviewOutcome: Sendable {
     public var succeeded: Bool { !diagnostics.hasErrors }
 }
 
-/// Builds the site in memory for `showcase serve`, again and again: a rebuild parses only the content files
-/// whose bytes changed and renders only their pages, then the pages that list entries; when the configuration,
-/// catalogue or templates change, every page is rendered again. The last good site stays available while the
-/// content is invalid.
+/// Builds the site in memory for `showcase serve`, again and again, with the same incremental mechanism as
+/// `showcase build` (`SiteBuilder`), its memory kept in the process: a rebuild reads only the content files that
+/// changed and renders only their pages and the lists that show them. The readings of content files are kept
+/// too, so that a change of template renders every page without parsing anything again. The last good site
+/// stays available while the content is invalid.
 public actor PreviewBuilder {
     let paths: ProjectPaths
     let fileSystem: FileSystem
     private var readings: [String: ReadCaseStudy] = [:]
-    /// Rendered entries by path, with the fingerprint of the file they were rendered from.
-    private var entries: [String: (hash: String, rendered: RenderedEntry)] = [:]
-    private var settingsHash = ""
+    private var memory: BuildMemory?
     /// The last site that built without errors, by path.
     public private(set) var files: [String: [UInt8]] = [:]
     /// The last rebuild's outcome.
@@ -48,45 +47,39 @@ public actor PreviewBuilder {
 
     private func build() async throws(EnvironmentError) -> PreviewOutcome {
         var stopwatch = Stopwatch()
-        let project = try await ProjectLoader(fileSystem: fileSystem).load(paths, reusing: readings)
-        let reparsed = project.studies.filter { readings[$0.file.path]?.contentHash != $0.contentHash }.count
-        readings = Dictionary(project.studies.map { ($0.file.path, $0) }, uniquingKeysWith: { first, _ in first })
-        var outcome = PreviewOutcome(diagnostics: project.diagnostics, sources: project.sources, reparsed: reparsed,
-                                     rerendered: 0, changedFiles: [], seconds: 0)
-        guard let studies = project.validStudies else {
-            stopwatch.lap("")
-            outcome.seconds = stopwatch.total
-            return outcome
+        let settings = try ProjectLoader(fileSystem: fileSystem).settings(paths)
+        let builder = SiteBuilder(settings: settings, fileSystem: fileSystem, readings: readings, startedAt: POSIX.now())
+        var sink = MemorySink(previous: files)
+        var built: SiteBuilder.Outcome
+        do throws(BuildError) {
+            built = try await builder.build(memory: memory, into: sink)
+        } catch {
+            guard case .memoryUnusable = error else { throw error.environment }
+            sink = MemorySink(previous: [:])
+            built = try await Self.complete(builder, into: sink)
         }
-        if project.settingsHash != settingsHash {
-            entries = [:]
-            settingsHash = project.settingsHash
+        readings.merge(built.readings) { _, new in new }
+        var outcome = PreviewOutcome(diagnostics: built.diagnostics, sources: built.sources, reparsed: built.parsed,
+                                     rerendered: built.renderedEntries, changedFiles: [], seconds: 0)
+        if built.succeeded, let next = built.memory {
+            let site = sink.site
+            let present = Set(next.entries.map(\.key.path)).union(built.readings.keys)
+            readings = readings.filter { present.contains($0.key) }
+            outcome.changedFiles = site.filter { files[$0.key] != $0.value }.map(\.key).sorted()
+                + files.keys.filter { site[$0] == nil }.sorted()
+            files = site
+            memory = next
         }
-        let renderer = SiteRenderer(project: project, fileSystem: fileSystem)
-        let hashes = Dictionary(project.studies.map { ($0.file.path, $0.contentHash) }, uniquingKeysWith: { first, _ in first })
-        let stale = studies.filter { entries[$0.path]?.hash != hashes[$0.path] }
-        let fresh = await stale.concurrentMap { renderer.renderEntry($0) }
-        let kept = entries.filter { path, _ in hashes[path] != nil }
-        entries = kept
-        for (study, entry) in zip(stale, fresh) { entries[study.path] = (hashes[study.path] ?? "", entry) }
-        let ordered = studies.compactMap { entries[$0.path]?.rendered }
-        outcome.rerendered = fresh.count
-        outcome.diagnostics += ordered.flatMap(\.diagnostics)
-        guard !outcome.diagnostics.hasErrors else {
-            stopwatch.lap("")
-            outcome.seconds = stopwatch.total
-            return outcome
-        }
-
-        var site: [String: [UInt8]] = [:]
-        for entry in ordered { site[entry.file] = entry.page }
-        for (file, bytes) in await renderer.renderListings(ordered.map(\.entry)) { site[file] = bytes }
-        for (file, bytes) in try renderer.staticFiles(studies) { site[file] = bytes }
-        outcome.changedFiles = site.filter { files[$0.key] != $0.value }.map(\.key).sorted()
-            + files.keys.filter { site[$0] == nil }.sorted()
-        files = site
         stopwatch.lap("")
         outcome.seconds = stopwatch.total
         return outcome
+    }
+
+    private static func complete(_ builder: SiteBuilder, into sink: MemorySink) async throws(EnvironmentError) -> SiteBuilder.Outcome {
+        do throws(BuildError) {
+            return try await builder.build(memory: nil, into: sink)
+        } catch {
+            throw error.environment
+        }
     }
 }

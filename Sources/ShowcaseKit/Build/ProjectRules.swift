@@ -1,15 +1,16 @@
 /// Rules across case studies.
 enum ProjectRules {
-    static func check(_ studies: [CaseStudy]) -> [Diagnostic] {
-        var firstBySlug: [String: CaseStudy] = [:]
+    /// - Parameter entries: each case study's slug and file, in path order.
+    static func check(_ entries: [(slug: String, path: String)]) -> [Diagnostic] {
+        var firstBySlug: [String: String] = [:]
         var diagnostics: [Diagnostic] = []
-        for study in studies {
-            if let first = firstBySlug[study.slug] {
+        for (slug, path) in entries {
+            if let first = firstBySlug[slug] {
                 diagnostics.append(.error(
-                    .duplicateValue, "« \(study.path) » et « \(first.path) » produiraient la même page « fiches/\(study.slug)/ »",
-                    at: .startOf(study.path), help: "renommez l'un des deux fichiers"))
+                    .duplicateValue, "« \(path) » et « \(first) » produiraient la même page « \(SitePages.entryFile(slug)) »",
+                    at: .startOf(path), help: "renommez l'un des deux fichiers"))
             } else {
-                firstBySlug[study.slug] = study
+                firstBySlug[slug] = path
             }
         }
         return diagnostics

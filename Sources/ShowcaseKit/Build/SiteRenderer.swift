@@ -1,73 +1,117 @@
-/// One entry rendered: its page and what the site-wide pages need of it.
+/// One entry rendered: its page, what lists show of it, and its records in the data files.
 public struct RenderedEntry: Sendable {
-    public let entry: SiteEntry
+    public let summary: EntrySummary
+    public let listed: ListedEntry
     /// Problems found in its body (raw HTML, refused links, images).
     public let diagnostics: [Diagnostic]
-    /// `fiches/<slug>/index.html`.
+    /// `fiches/<slug>.html`.
     public let file: String
-    public let page: [UInt8]
+    /// Emptied once written.
+    public internal(set) var page: [UInt8]
+    /// Its record in each data file, in `RecordKind.allCases` order.
+    let records: [[UInt8]]
 }
 
-/// Turns a loaded, valid project into the files of the site: each entry's page on its own, then the pages and
-/// data that list entries, then the static files. Writes nothing itself: `build` sends the files to a
-/// `SiteOutput`, `serve` keeps them in memory.
+/// The data files made of one record per entry.
+enum RecordKind: Int, CaseIterable, Sendable {
+    case search, csv, json
+
+    var file: String {
+        switch self {
+        case .search: "recherche.json"
+        case .csv: Path.join(OpenDataFiles.folder, OpenDataFiles.csvName)
+        case .json: Path.join(OpenDataFiles.folder, OpenDataFiles.jsonName)
+        }
+    }
+
+    /// The search index follows the home page's order; the open data, the files' order.
+    var followsHomeOrder: Bool { self == .search }
+}
+
+/// Turns case studies into the files of the site: each entry's page on its own, the pages that list entries,
+/// the data files and the static files. Writes nothing itself: `SiteBuilder` sends the files to a `SiteSink`.
 public struct SiteRenderer: Sendable {
-    public let project: LoadedProject
+    public let settings: ProjectSettings
     let fileSystem: FileSystem
-    private let pages: SitePages
-    private let files: [String: SourceFile]
+    let pages: SitePages
 
-    public init(project: LoadedProject, fileSystem: FileSystem = .disk) {
-        self.project = project
+    public init(settings: ProjectSettings, fileSystem: FileSystem = .disk) {
+        self.settings = settings
         self.fileSystem = fileSystem
-        pages = SitePages(config: project.config, catalogue: project.catalogue)
-        files = Dictionary(project.studies.map { ($0.file.path, $0.file) }, uniquingKeysWith: { first, _ in first })
+        pages = SitePages(config: settings.config, catalogue: settings.catalogue)
     }
 
-    /// An entry's page, from its case study alone (and the read-only project).
-    public func renderEntry(_ study: CaseStudy) -> RenderedEntry {
-        let catalogue = project.catalogue
-        let file = files[study.path] ?? SourceFile(path: study.path, text: study.body)
-        let body = MarkdownRenderer().render(study.body, file: file, firstLine: study.bodyFirstLine)
+    /// An entry's page, from its case study alone (and the settings).
+    func renderEntry(_ study: CaseStudy, read: ReadCaseStudy) -> RenderedEntry {
+        let config = settings.config, catalogue = settings.catalogue
+        let body = MarkdownRenderer().render(study.body, file: read.file, firstLine: study.bodyFirstLine)
         let derived = IndicatorCompiler.compute(study, catalogue: catalogue)
-        let view = EntryViewBuilder.build(
+        let listed = listedEntry(study, derived: derived)
+        let view = listed.card.completed(bodyHTML: body.html,
+                                         jsonLD: StructuredData.jsonLD(study, url: listed.card.absoluteURL).compact)
+        let openData = OpenDataEntry(study: study, derived: derived)
+        let (card, page) = read.fingerprints
+        return RenderedEntry(
+            summary: EntrySummary(study: study, derived: derived, cardFingerprint: card, pageFingerprint: page),
+            listed: listed, diagnostics: body.diagnostics, file: SitePages.entryFile(study.slug),
+            page: settings.templates.render(pages.entry(view), template: "fiche"),
+            records: [
+                SearchIndex.record(view, bodyHTML: body.html),
+                CSVExporter.row(openData, config: config, catalogue: catalogue),
+                JSONExporter.record(openData, config: config, catalogue: catalogue),
+            ])
+    }
+
+    /// What lists show of an entry; the same whether the entry was just rendered or read again for a list.
+    func listedEntry(_ study: CaseStudy, derived: [ComputedIndicator]? = nil) -> ListedEntry {
+        let catalogue = settings.catalogue
+        let derived = derived ?? IndicatorCompiler.compute(study, catalogue: catalogue)
+        let card = EntryViewBuilder.card(
             study, derived: derived, notComputed: EntryViewBuilder.notComputed(study, catalogue: catalogue, computed: derived),
-            bodyHTML: body.html, config: project.config)
-        let html = project.templates.render(pages.entry(view), template: "fiche")
-        return RenderedEntry(entry: SiteEntry(study: study, derived: derived, view: view), diagnostics: body.diagnostics,
-                             file: SitePages.entryFile(study.slug), page: html)
+            config: settings.config)
+        return ListedEntry(card: card, cells: ComparisonBuilder.cells(study, derived: derived, catalogue: catalogue),
+                           filterKeys: Taxonomies.filterKeys(study).joined(separator: " "))
     }
 
-    /// The pages that list entries (those whose template the project has), the search index and the open data,
-    /// each file produced independently of the others (on all cores).
-    public func renderListings(_ entries: [SiteEntry]) async -> [(file: String, bytes: [UInt8])] {
-        let templates = project.templates, pages = self.pages
-        let config = project.config, catalogue = project.catalogue
-        let data = entries.map { OpenDataEntry(study: $0.study, derived: $0.derived) }
-        let folder = OpenDataFiles.folder
-        let dataFiles: [@Sendable () -> (file: String, bytes: [UInt8])] = [
-            { ("recherche.json", pages.searchIndex(entries)) },
-            { (Path.join(folder, OpenDataFiles.csvName), CSVExporter.csv(data, config: config, catalogue: catalogue)) },
-            { (Path.join(folder, OpenDataFiles.jsonName), JSONExporter.document(data, config: config, catalogue: catalogue).prettyBytes) },
-            { (Path.join(folder, OpenDataFiles.schemaName), Array(JSONSchemaWriter.schema(catalogue: catalogue).utf8)) },
-        ]
-        let planned = pages.sitePages(entries).filter { templates.has($0.template) }
-        let jobs = dataFiles + planned.map { page in { @Sendable in (page.file, templates.render(page.view, template: page.template)) } }
-        return await jobs.concurrentMap { $0() }
+    /// The pages that list entries, for the templates the project has.
+    func plan(_ summaries: [EntrySummary]) -> [PlannedPage] {
+        pages.sitePages(summaries).filter { settings.templates.has($0.template) }
     }
 
-    /// The files copied as they are: `templates/assets/` into `assets/`, and each photo once under its
-    /// content-named path.
-    public func staticFiles(_ studies: [CaseStudy]) throws(EnvironmentError) -> [(file: String, bytes: [UInt8])] {
+    /// A planned page with its entries.
+    func render(_ page: PlannedPage, members: [ListedEntry]) -> [UInt8] {
+        settings.templates.render(page.filled(with: members), template: page.template)
+    }
+
+    func recordFile(_ kind: RecordKind) -> RecordFile {
+        switch kind {
+        case .search: SearchIndex.file
+        case .csv: CSVExporter.file(config: settings.config, catalogue: settings.catalogue)
+        case .json: JSONExporter.file(config: settings.config)
+        }
+    }
+
+    /// The JSON Schema of the open data, which depends on the catalogue only.
+    var schemaFile: (file: String, bytes: [UInt8]) {
+        (Path.join(OpenDataFiles.folder, OpenDataFiles.schemaName), Array(JSONSchemaWriter.schema(catalogue: settings.catalogue).utf8))
+    }
+
+    /// `templates/assets/`, copied into `assets/`.
+    func assetFiles() throws(EnvironmentError) -> [(file: String, bytes: [UInt8])] {
         var result: [(file: String, bytes: [UInt8])] = []
-        for asset in project.assets {
-            let source = project.paths.onDisk(Path.join(ProjectPaths.assetsFolder, asset))
+        for asset in settings.assets {
+            let source = settings.paths.onDisk(Path.join(ProjectPaths.assetsFolder, asset))
             result.append((Path.join("assets", asset), try read(source)))
         }
-        var copied = Set<String>()
+        return result
+    }
+
+    /// Each photo of these case studies, under its content-named path.
+    func imageFiles(_ studies: [CaseStudy]) throws(EnvironmentError) -> [(file: String, bytes: [UInt8])] {
+        var result: [(file: String, bytes: [UInt8])] = []
         for image in studies.flatMap(\.images) {
-            guard let output = image.outputPath, copied.insert(output).inserted else { continue }
-            result.append((output, try read(project.paths.onDisk(Path.join(ProjectPaths.contentFolder, image.file.value)))))
+            guard let output = image.outputPath else { continue }
+            result.append((output, try read(settings.paths.onDisk(Path.join(ProjectPaths.contentFolder, image.file.value)))))
         }
         return result
     }

@@ -7,7 +7,28 @@ public struct ReadCaseStudy: Sendable {
     public var study: CaseStudy?
     public var diagnostics: [Diagnostic]
     /// Fingerprint of the file's bytes, to know whether a later build may reuse this reading.
-    public var contentHash = ""
+    public var sourceHash: UInt64 = 0
+    /// Fingerprint of the front matter alone: what lists show of the entry comes from there.
+    public var frontMatterHash: UInt64 = 0
+
+    /// What the entry's card and page are made of: the front matter (card) or the whole file (page), and the
+    /// photos as published (content-named paths and sizes).
+    public var fingerprints: (card: UInt64, page: UInt64) {
+        var images = Fingerprint()
+        for image in study?.images ?? [] {
+            images.add(image.outputPath)
+            images.add(image.info?.width ?? -1)
+            images.add(image.info?.height ?? -1)
+        }
+        var card = Fingerprint(), page = Fingerprint()
+        card.add(file.path)
+        page.add(file.path)
+        card.add(frontMatterHash)
+        card.add(images.value)
+        page.add(sourceHash)
+        page.add(images.value)
+        return (card.value, page.value)
+    }
 }
 
 /// Reads one case study file: bytes → text → front matter and body → YAML nodes → typed `CaseStudy`.
@@ -23,7 +44,7 @@ public struct CaseStudyReader: Sendable {
     ///   - path: its path as shown to people (`content/angresse.md`).
     public func read(_ bytes: [UInt8], path: String) -> ReadCaseStudy {
         var result = parse(bytes, path: path)
-        result.contentHash = ContentHash.hex(bytes)
+        result.sourceHash = ContentHash.hash(bytes)
         return result
     }
 
@@ -38,13 +59,15 @@ public struct CaseStudyReader: Sendable {
         case .failure(let problem): return ReadCaseStudy(file: file, study: nil, diagnostics: diagnostics + [problem])
         case .success(let document): split = document
         }
+        var frontMatter = split.frontMatter
+        let frontMatterHash = frontMatter.withUTF8 { ContentHash.hash(UnsafeRawBufferPointer($0)) }
         let front: YAMLNode?
         switch YAMLReader.read(split.frontMatter, in: file, firstLine: split.frontMatterFirstLine) {
         case .failure(let problem): return ReadCaseStudy(file: file, study: nil, diagnostics: diagnostics + [problem])
         case .success(let node): front = node
         }
         let (study, schemaProblems) = parser.parse(front, body: split, file: file, slug: slug)
-        return ReadCaseStudy(file: file, study: study, diagnostics: diagnostics + schemaProblems)
+        return ReadCaseStudy(file: file, study: study, diagnostics: diagnostics + schemaProblems, frontMatterHash: frontMatterHash)
     }
 }
 

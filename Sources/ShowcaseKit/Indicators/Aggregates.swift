@@ -56,27 +56,71 @@ public struct EntryGroup: Sendable {
 public enum Aggregates {
     static let additiveUnits: Set = ["heures", "personnes", "euros", "unites", "postes", "tco2e"]
 
-    public static func group(_ title: String, _ studies: [CaseStudy], catalogue: IndicatorCatalogue,
+    public static func group(_ title: String, _ entries: [EntrySummary], catalogue: IndicatorCatalogue,
                              programme: AwardProgramme? = nil, edition: Int? = nil) -> EntryGroup {
-        let totals = catalogue.reported.filter { additiveUnits.contains($0.unit.id) }.compactMap { indicator -> IndicatorTotal? in
-            let values = studies.compactMap { $0.figure(indicator.id)?.value.value }
-            guard !values.isEmpty else { return nil }
-            return IndicatorTotal(indicator: indicator, total: values.reduce(0, +), reporting: values.count,
-                                  groupSize: studies.count)
+        group(title, members: Array(entries.indices), of: entries, table: FigureTable(entries, catalogue: catalogue),
+              catalogue: catalogue, programme: programme, edition: edition)
+    }
+
+    /// The group of `members` (positions in `entries`), with their figures from `table`.
+    static func group(_ title: String, members: [Int], of entries: [EntrySummary], table: FigureTable,
+                      catalogue: IndicatorCatalogue, programme: AwardProgramme? = nil, edition: Int? = nil) -> EntryGroup {
+        let totals = catalogue.indicators.indices.compactMap { column -> IndicatorTotal? in
+            let indicator = catalogue.indicators[column]
+            guard !indicator.isDerived, additiveUnits.contains(indicator.unit.id) else { return nil }
+            var total = 0.0, reporting = 0
+            for member in members {
+                guard let value = table.value(entry: member, column: column) else { continue }
+                total += value
+                reporting += 1
+            }
+            guard reporting > 0 else { return nil }
+            return IndicatorTotal(indicator: indicator, total: total, reporting: reporting, groupSize: members.count)
         }
-        return EntryGroup(title: title, programme: programme, edition: edition, slugs: studies.map(\.slug),
-                          winners: studies.filter { $0.award?.status.id == "laureat" }.count, totals: totals)
+        return EntryGroup(title: title, programme: programme, edition: edition, slugs: members.map { entries[$0].slug },
+                          winners: members.filter { entries[$0].isWinner }.count, totals: totals)
     }
 
     /// One group per programme and edition that has entries: programmes in configuration order, latest edition first.
-    public static func byProgrammeAndEdition(_ studies: [CaseStudy], config: SiteConfig, catalogue: IndicatorCatalogue) -> [EntryGroup] {
+    public static func byProgrammeAndEdition(_ entries: [EntrySummary], config: SiteConfig, catalogue: IndicatorCatalogue) -> [EntryGroup] {
+        byProgrammeAndEdition(entries, table: FigureTable(entries, catalogue: catalogue), config: config, catalogue: catalogue)
+    }
+
+    static func byProgrammeAndEdition(_ entries: [EntrySummary], table: FigureTable, config: SiteConfig,
+                                      catalogue: IndicatorCatalogue) -> [EntryGroup] {
         config.programmes.flatMap { programme -> [EntryGroup] in
-            let entries = studies.filter { $0.award?.programme.id == programme.id }
-            let editions = Set(entries.compactMap { $0.award?.edition }).sorted(by: >)
+            let inProgramme = entries.indices.filter { entries[$0].award?.programme == programme.id }
+            let editions = Set(inProgramme.compactMap { entries[$0].award?.edition }).sorted(by: >)
             return editions.map { edition in
-                group("\(programme.name) \(edition)", entries.filter { $0.award?.edition == edition },
-                      catalogue: catalogue, programme: programme, edition: edition)
+                group("\(programme.name) \(edition)", members: inProgramme.filter { entries[$0].award?.edition == edition },
+                      of: entries, table: table, catalogue: catalogue, programme: programme, edition: edition)
             }
         }
+    }
+}
+
+/// The figures of a list of entries as a table: one row per entry, one column per indicator of the catalogue.
+/// Built in one pass, so that totals over many groups of the same entries add numbers rather than search names.
+struct FigureTable {
+    private let columns: Int
+    /// Row after row; NaN where the entry does not report the figure (a reported figure is never NaN).
+    private let values: [Double]
+
+    init(_ entries: [EntrySummary], catalogue: IndicatorCatalogue) {
+        let positions = Dictionary(catalogue.indicators.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        columns = catalogue.indicators.count
+        var values = [Double](repeating: .nan, count: entries.count * columns)
+        for (row, entry) in entries.enumerated() {
+            for figure in entry.figures {
+                guard let column = positions[figure.id], values[row * columns + column].isNaN else { continue }
+                values[row * columns + column] = figure.value
+            }
+        }
+        self.values = values
+    }
+
+    func value(entry: Int, column: Int) -> Double? {
+        let value = values[entry * columns + column]
+        return value.isNaN ? nil : value
     }
 }

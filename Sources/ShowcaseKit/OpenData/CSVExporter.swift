@@ -1,56 +1,64 @@
 /// The entries as a CSV file that opens right in a French spreadsheet: `;` between fields, a UTF-8 byte-order
 /// mark, decimal commas without thousands separators, CRLF line ends, one row per entry.
 public enum CSVExporter {
+    /// The whole file, as `showcase export` prints it and `build` writes it.
     public static func csv(_ entries: [OpenDataEntry], config: SiteConfig, catalogue: IndicatorCatalogue) -> [UInt8] {
-        let dateKinds = Vocabularies.dateKinds.terms.map(\.id)
+        file(config: config, catalogue: catalogue).assemble(entries.map { row($0, config: config, catalogue: catalogue) })
+    }
+
+    /// The byte-order mark and the header row; then one row per entry.
+    static func file(config: SiteConfig, catalogue: IndicatorCatalogue) -> RecordFile {
         var header = [
             "identifiant", "titre", "url", "porteur", "porteur_type", "departement_code", "departement", "lieu",
             "partenaires", "partenaires_types", "mecanismes", "articles", "considerationsSociales",
             "considerationsEnvironnementales", "nature", "techniques", "modalitesExecution", "objet", "lot", "codeCPV",
             "programme", "edition", "categorie", "statut",
         ]
-        header += dateKinds.map { "date_\($0)" }
+        header += Vocabularies.dateKinds.terms.map { "date_\($0.id)" }
         for indicator in catalogue.indicators {
             header.append(indicator.id)
             if !indicator.isDerived { header.append("\(indicator.id)_source") }
         }
         header.append("sources")
+        return RecordFile(opening: [0xEF, 0xBB, 0xBF] + line(header), separator: [], closing: [])
+    }
 
-        let rows = entries.map { entry -> [String] in
-            let study = entry.study
-            var row = [
-                study.slug, study.title, entry.url(baseURL: config.baseURL), study.buyer.name ?? "",
-                study.buyer.kind?.label ?? "", study.buyer.departement?.id ?? "", study.buyer.departement?.label ?? "",
-                study.place ?? "", list(study.partners.map(\.name)), list(study.partners.map(\.kind.value.id)),
-                list(study.mechanisms.map(\.value.id)), list(study.mechanisms.map(\.value.article)),
-                list(entry.socialConsiderations), list(entry.environmentalConsiderations),
-                study.contract?.nature?.label ?? "", study.contract?.technique?.label ?? "",
-                study.contract?.execution?.label ?? "", study.contract?.object ?? "", study.contract?.lot ?? "",
-                study.contract?.cpv ?? "", study.award?.programme.name ?? "", study.award.map { String($0.edition) } ?? "",
-                study.award?.category ?? "", study.award?.status.label ?? "",
-            ]
-            row += dateKinds.map { kind in study.dates.first { $0.kind.id == kind }?.date.value.description ?? "" }
-            for indicator in catalogue.indicators {
-                if indicator.isDerived {
-                    row.append(entry.derived.first { $0.definition.id == indicator.id }.map { number($0.value) } ?? "")
-                } else {
-                    let figure = study.figure(indicator.id)
-                    row.append(figure.map { number($0.value.value) } ?? "")
-                    row.append(figure.flatMap { study.source($0.sourceID) }.map(describe) ?? "")
-                }
+    /// One entry's row, with its line end.
+    static func row(_ entry: OpenDataEntry, config: SiteConfig, catalogue: IndicatorCatalogue) -> [UInt8] {
+        let study = entry.study
+        var row = [
+            study.slug, study.title, entry.url(baseURL: config.baseURL), study.buyer.name ?? "",
+            study.buyer.kind?.label ?? "", study.buyer.departement?.id ?? "", study.buyer.departement?.label ?? "",
+            study.place ?? "", list(study.partners.map(\.name)), list(study.partners.map(\.kind.value.id)),
+            list(study.mechanisms.map(\.value.id)), list(study.mechanisms.map(\.value.article)),
+            list(entry.socialConsiderations), list(entry.environmentalConsiderations),
+            study.contract?.nature?.label ?? "", study.contract?.technique?.label ?? "",
+            study.contract?.execution?.label ?? "", study.contract?.object ?? "", study.contract?.lot ?? "",
+            study.contract?.cpv ?? "", study.award?.programme.name ?? "", study.award.map { String($0.edition) } ?? "",
+            study.award?.category ?? "", study.award?.status.label ?? "",
+        ]
+        row += Vocabularies.dateKinds.terms.map { kind in study.dates.first { $0.kind.id == kind.id }?.date.value.description ?? "" }
+        for indicator in catalogue.indicators {
+            if indicator.isDerived {
+                row.append(entry.derived.first { $0.definition.id == indicator.id }.map { number($0.value) } ?? "")
+            } else {
+                let figure = study.figure(indicator.id)
+                row.append(figure.map { number($0.value.value) } ?? "")
+                row.append(figure.flatMap { study.source($0.sourceID) }.map(describe) ?? "")
             }
-            row.append(list(study.sources.map(describe)))
-            return row
         }
-        var out: [UInt8] = [0xEF, 0xBB, 0xBF]
-        out.reserveCapacity(rows.count * 1024)
-        for row in [header] + rows {
-            for (offset, value) in row.enumerated() {
-                if offset > 0 { out.append(UInt8(ascii: ";")) }
-                appendField(value, to: &out)
-            }
-            out += [UInt8(ascii: "\r"), UInt8(ascii: "\n")]
+        row.append(list(study.sources.map(describe)))
+        return line(row)
+    }
+
+    private static func line(_ fields: [String]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(1024)
+        for (offset, value) in fields.enumerated() {
+            if offset > 0 { out.append(UInt8(ascii: ";")) }
+            appendField(value, to: &out)
         }
+        out += [UInt8(ascii: "\r"), UInt8(ascii: "\n")]
         return out
     }
 

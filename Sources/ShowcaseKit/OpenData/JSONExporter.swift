@@ -1,15 +1,25 @@
 /// The entries as JSON, with a JSON Schema beside it; field names follow DECP v2 where it has one.
 public enum JSONExporter {
-    public static func json(_ entries: [OpenDataEntry], config: SiteConfig, catalogue: IndicatorCatalogue) -> String {
-        document(entries, config: config, catalogue: catalogue).pretty
+    /// The whole document, as `showcase export` prints it and `build` writes it.
+    public static func json(_ entries: [OpenDataEntry], config: SiteConfig, catalogue: IndicatorCatalogue) -> [UInt8] {
+        file(config: config).assemble(entries.map { record($0, config: config, catalogue: catalogue) })
     }
 
-    public static func document(_ entries: [OpenDataEntry], config: SiteConfig, catalogue: IndicatorCatalogue) -> JSONValue {
-        .object([
-            ("$schema", .string(OpenDataFiles.schemaName)),
-            ("titre", .string(config.title)),
-            ("fiches", .array(entries.map { entry($0, config: config, catalogue: catalogue) })),
-        ])
+    /// `{"$schema": …, "titre": …, "fiches": [ … ]}`, indented by two spaces: each entry is a record of the
+    /// `fiches` array, so that an incremental build can replace one without writing the others again.
+    static func file(config: SiteConfig) -> RecordFile {
+        var opening = Array("{\n  \"$schema\": ".utf8)
+        JSONValue.appendQuoted(OpenDataFiles.schemaName, to: &opening)
+        opening += Array(",\n  \"titre\": ".utf8)
+        JSONValue.appendQuoted(config.title, to: &opening)
+        opening += Array(",\n  \"fiches\": ".utf8)
+        return RecordFile(opening: opening + Array("[\n".utf8), separator: Array(",\n".utf8), closing: Array("\n  ]\n}\n".utf8),
+                          whenEmpty: opening + Array("[]\n}\n".utf8))
+    }
+
+    /// One entry of the `fiches` array, indented for its place.
+    static func record(_ entry: OpenDataEntry, config: SiteConfig, catalogue: IndicatorCatalogue) -> [UInt8] {
+        Array("    ".utf8) + self.entry(entry, config: config, catalogue: catalogue).prettyBytes(level: 2)
     }
 
     static func entry(_ entry: OpenDataEntry, config: SiteConfig, catalogue: IndicatorCatalogue) -> JSONValue {

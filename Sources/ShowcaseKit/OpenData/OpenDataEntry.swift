@@ -20,7 +20,7 @@ public struct OpenDataEntry: Sendable {
 
     public var environmentalConsiderations: [String] { study.environmentalConsiderations.map(\.label) }
 
-    public func url(baseURL: String) -> String { baseURL + "fiches/\(study.slug)/" }
+    public func url(baseURL: String) -> String { baseURL + SitePages.entryFile(study.slug) }
 }
 
 /// The open-data files written into `site/donnees/` and printed by `showcase export`.

@@ -18,6 +18,33 @@ public struct DirectoryEntry: Sendable, Equatable {
     public var kind: FileKind
 }
 
+/// What tells, without reading a file, that it has not changed since it was last seen: its size, modification
+/// time (to the nanosecond) and identity on the disk.
+public struct FileStamp: Sendable, Hashable {
+    public var size: Int64
+    public var modifiedSeconds: Int64
+    public var modifiedNanoseconds: Int64
+    public var inode: UInt64
+    public var device: UInt64
+
+    public init(size: Int64, modifiedSeconds: Int64, modifiedNanoseconds: Int64, inode: UInt64, device: UInt64) {
+        self.size = size
+        self.modifiedSeconds = modifiedSeconds
+        self.modifiedNanoseconds = modifiedNanoseconds
+        self.inode = inode
+        self.device = device
+    }
+
+    init(_ info: stat) {
+        self.init(size: Int64(info.st_size), modifiedSeconds: Int64(info.st_mtim.tv_sec),
+                  modifiedNanoseconds: Int64(info.st_mtim.tv_nsec), inode: UInt64(info.st_ino), device: UInt64(info.st_dev))
+    }
+
+    /// Whether the file was last modified at least a second before `instant` (seconds since 1970). A file changed
+    /// again within the same tick of the clock would keep its stamp, so a recent stamp proves nothing.
+    func isSettled(before instant: Int64) -> Bool { modifiedSeconds < instant - 1 }
+}
+
 /// A failure of the file system, with the path and the system's reason.
 public struct FileSystemError: Error, Sendable, Equatable {
     public var operation: String
@@ -43,6 +70,8 @@ public struct FileSystem: Sendable {
     public var removeTree: @Sendable (String) throws(FileSystemError) -> Void
     /// The absolute path with every symbolic link resolved, or `nil` when it does not exist.
     public var realPath: @Sendable (String) -> String?
+    /// The stamp of the file a path leads to (links followed), or `nil` when there is none.
+    public var stamp: @Sendable (String) -> FileStamp?
 
     public init(
         readFile: @escaping @Sendable (String) throws(FileSystemError) -> [UInt8],
@@ -52,7 +81,8 @@ public struct FileSystem: Sendable {
         createDirectory: @escaping @Sendable (String) throws(FileSystemError) -> Void,
         rename: @escaping @Sendable (String, String) throws(FileSystemError) -> Void,
         removeTree: @escaping @Sendable (String) throws(FileSystemError) -> Void,
-        realPath: @escaping @Sendable (String) -> String?
+        realPath: @escaping @Sendable (String) -> String?,
+        stamp: (@Sendable (String) -> FileStamp?)? = nil
     ) {
         self.readFile = readFile
         self.writeFile = writeFile
@@ -62,6 +92,7 @@ public struct FileSystem: Sendable {
         self.rename = rename
         self.removeTree = removeTree
         self.realPath = realPath
+        self.stamp = stamp ?? { POSIX.stamp($0) }
     }
 }
 
@@ -133,9 +164,17 @@ enum POSIX {
                 String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
             }
             if name == "." || name == ".." { continue }
-            entries.append(DirectoryEntry(name: name, kind: kind(Path.join(path, name)) ?? .other))
+            // The listing usually says what each entry is; asking the disk again costs a call per file.
+            let listed: FileKind? = switch Int32(entry.pointee.d_type) {
+            case Int32(DT_REG): .file
+            case Int32(DT_DIR): .directory
+            case Int32(DT_LNK): .symbolicLink
+            case Int32(DT_UNKNOWN): nil
+            default: .other
+            }
+            entries.append(DirectoryEntry(name: name, kind: listed ?? kind(Path.join(path, name)) ?? .other))
         }
-        return entries.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+        return entries.sorted { $0.name.precedesInBytes($1.name) }
     }
 
     static func kind(_ path: String) -> FileKind? {
@@ -147,6 +186,19 @@ enum POSIX {
         case S_IFLNK: return .symbolicLink
         default: return .other
         }
+    }
+
+    static func stamp(_ path: String) -> FileStamp? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return FileStamp(info)
+    }
+
+    /// Seconds since 1970, by the clock that stamps files.
+    static func now() -> Int64 {
+        var time = timespec()
+        clock_gettime(CLOCK_REALTIME, &time)
+        return Int64(time.tv_sec)
     }
 
     static func createDirectory(_ path: String) throws(FileSystemError) {

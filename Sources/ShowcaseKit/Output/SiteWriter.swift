@@ -39,7 +39,8 @@ public struct SiteWriter: Sendable {
             }
             let marker = try attempt { () throws(FileSystemError) in try fileSystem.readFile(Path.join(output, Self.markerName)) }
             guard let manifest = Manifest(marker) else { return try fresh(output) }
-            return SiteOutput(fileSystem: fileSystem, output: output, mode: .inPlace(previous: manifest))
+            return SiteOutput(fileSystem: fileSystem, output: output, mode: .inPlace(previous: manifest),
+                              previousMarker: ContentHash.hash(marker))
         default:
             throw EnvironmentError(.unsafeOutputFolder, "« \(output) » existe et n'est pas un dossier",
                                    help: "choisissez un autre dossier de sortie avec `--output`")
@@ -57,36 +58,8 @@ public struct SiteWriter: Sendable {
     }
 }
 
-/// Every file showcase wrote in an output folder, with a fingerprint of its bytes (one line each:
-/// `<fingerprint> <path>`), kept in the marker file.
-struct Manifest: Sendable, Equatable {
-    static let header = "showcase 1"
-    var files: [String: String]
-
-    init(files: [String: String] = [:]) {
-        self.files = files
-    }
-
-    /// `nil` for a marker from an older showcase, which did not list its files.
-    init?(_ bytes: [UInt8]) {
-        let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n")
-        guard lines.first == Substring(Self.header) else { return nil }
-        var files: [String: String] = [:]
-        for line in lines.dropFirst() {
-            guard let space = line.firstIndex(of: " ") else { return nil }
-            files[String(line[line.index(after: space)...])] = String(line[..<space])
-        }
-        self.files = files
-    }
-
-    var bytes: [UInt8] {
-        Array(([Self.header] + files.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }).joined(separator: "\n").utf8)
-            + [UInt8(ascii: "\n")]
-    }
-}
-
 /// A site being written. `write` may be called from several tasks at once for different files.
-public final class SiteOutput: Sendable {
+public final class SiteOutput: SiteSink {
     enum Mode: Sendable {
         case fresh(staging: String)
         case inPlace(previous: Manifest)
@@ -94,6 +67,8 @@ public final class SiteOutput: Sendable {
 
     private struct State: Sendable {
         var written = Manifest()
+        /// The stamp of each file of the new site, as written or kept.
+        var stamps: [String: FileStamp] = [:]
         /// In-place mode: temporary files to rename over their final names, and folders already known to exist.
         var pending: [(temporary: String, final: String)] = []
         var folders: Set<String> = []
@@ -105,12 +80,18 @@ public final class SiteOutput: Sendable {
     /// Where the site goes.
     public let output: String
     let mode: Mode
+    /// The fingerprint of the marker the previous build left, which what it remembered must match.
+    let previousMarker: UInt64?
+    /// The stamps the previous build recorded for its files (see `trusting`).
+    private let trusted: [String: FileStamp]
     private let state = Mutex(State())
 
-    init(fileSystem: FileSystem, output: String, mode: Mode) {
+    init(fileSystem: FileSystem, output: String, mode: Mode, previousMarker: UInt64? = nil, trusted: [String: FileStamp] = [:]) {
         self.fileSystem = fileSystem
         self.output = output
         self.mode = mode
+        self.previousMarker = previousMarker
+        self.trusted = trusted
     }
 
     /// Files actually written (the others were already there with the same bytes).
@@ -119,21 +100,68 @@ public final class SiteOutput: Sendable {
     /// Writes `bytes` at `relativePath` of the site, creating folders as needed.
     public func write(_ relativePath: String, _ bytes: [UInt8]) throws(EnvironmentError) {
         let fingerprint = ContentHash.hex(bytes)
-        state.withLock { $0.written.files[relativePath] = fingerprint }
         switch mode {
         case .fresh(let staging):
-            try put(bytes, at: Path.join(staging, relativePath))
+            let stamp = try put(bytes, at: Path.join(staging, relativePath))
+            state.withLock {
+                $0.written.files[relativePath] = fingerprint
+                $0.stamps[relativePath] = stamp
+            }
         case .inPlace(let previous):
-            guard previous.files[relativePath] != fingerprint
-                    || fileSystem.kind(Path.join(output, relativePath)) != .file else { return }
+            if previous.files[relativePath] == fingerprint, has(relativePath) {
+                keep([relativePath])
+                return
+            }
             let final = Path.join(output, relativePath)
             let temporary = Path.join(Path.parent(final), ".\(Path.lastComponent(final)).showcase-nouveau")
-            try put(bytes, at: temporary)
-            state.withLock { $0.pending.append((temporary, final)) }
+            let stamp = try put(bytes, at: temporary)  // a rename keeps the stamp
+            state.withLock {
+                $0.written.files[relativePath] = fingerprint
+                $0.stamps[relativePath] = stamp
+                $0.pending.append((temporary, final))
+            }
         }
     }
 
-    private func put(_ bytes: [UInt8], at path: String) throws(EnvironmentError) {
+    /// The same output, trusting the stamps the previous build recorded for its files: a file whose stamp
+    /// changed was touched by someone else, and `has` no longer vouches for it. Without them, a listed file that
+    /// exists is taken as written. Call before writing anything.
+    func trusting(_ stamps: [String: FileStamp]) -> SiteOutput {
+        SiteOutput(fileSystem: fileSystem, output: output, mode: mode, previousMarker: previousMarker, trusted: stamps)
+    }
+
+    public func keep(_ relativePaths: [String]) {
+        guard case .inPlace(let previous) = mode else { return }
+        let kept = relativePaths.compactMap { path -> (path: String, fingerprint: String, stamp: FileStamp?)? in
+            guard let fingerprint = previous.files[path] else { return nil }
+            return (path, fingerprint, trusted[path] ?? fileSystem.stamp(Path.join(output, path)))
+        }
+        state.withLock { state in
+            for file in kept {
+                state.written.files[file.path] = file.fingerprint
+                state.stamps[file.path] = file.stamp
+            }
+        }
+    }
+
+    public func has(_ relativePath: String) -> Bool {
+        guard case .inPlace(let previous) = mode, previous.files[relativePath] != nil else { return false }
+        guard let expected = trusted[relativePath] else { return fileSystem.kind(Path.join(output, relativePath)) == .file }
+        return fileSystem.stamp(Path.join(output, relativePath)) == expected
+    }
+
+    public func previous(_ relativePath: String) -> [UInt8]? {
+        guard case .inPlace(let previous) = mode, let fingerprint = previous.files[relativePath],
+              let bytes = try? fileSystem.readFile(Path.join(output, relativePath)),
+              ContentHash.hex(bytes) == fingerprint else { return nil }
+        return bytes
+    }
+
+    /// The stamp of each file of the new site (once committed), for the next build to `trust`.
+    var stamps: [String: FileStamp] { state.withLock { $0.stamps } }
+
+    /// Writes a file, creating its folder when needed; returns the stamp the file got.
+    private func put(_ bytes: [UInt8], at path: String) throws(EnvironmentError) -> FileStamp? {
         let folder = Path.parent(path)
         let known = state.withLock { $0.folders.contains(folder) }
         try attempt { () throws(FileSystemError) in
@@ -146,16 +174,20 @@ public final class SiteOutput: Sendable {
             try fileSystem.writeFile(path, bytes)
         }
         if !known { state.withLock { _ = $0.folders.insert(folder) } }
+        return fileSystem.stamp(path)
     }
 
     /// Puts the new site in place: renames the staging folder, or the written files over the old ones (deleting
     /// those the site no longer has), then records what was written in the marker.
-    public func commit() throws(EnvironmentError) {
+    /// - Returns: the fingerprint of the new marker.
+    @discardableResult
+    public func commit() throws(EnvironmentError) -> UInt64 {
         let (written, pending) = state.withLock { ($0.written, $0.pending) }
+        let marker = written.bytes
         switch mode {
         case .fresh(let staging):
             try attempt { () throws(FileSystemError) in
-                try fileSystem.writeFile(Path.join(staging, SiteWriter.markerName), written.bytes)
+                try fileSystem.writeFile(Path.join(staging, SiteWriter.markerName), marker)
                 if fileSystem.kind(output) != nil { try fileSystem.removeTree(output) }
                 try fileSystem.createDirectories(Path.parent(output))
                 try fileSystem.rename(staging, output)
@@ -166,11 +198,12 @@ public final class SiteOutput: Sendable {
                 for stale in previous.files.keys.sorted() where written.files[stale] == nil {
                     try fileSystem.removeTree(Path.join(output, stale))
                 }
-                let marker = Path.join(output, SiteWriter.markerName)
-                try fileSystem.writeFile(marker + ".showcase-nouveau", written.bytes)
-                try fileSystem.rename(marker + ".showcase-nouveau", marker)
+                let path = Path.join(output, SiteWriter.markerName)
+                try fileSystem.writeFile(path + ".showcase-nouveau", marker)
+                try fileSystem.rename(path + ".showcase-nouveau", path)
             }
         }
+        return ContentHash.hash(marker)
     }
 
     /// Removes what a failed build wrote; the output folder is as it was.

@@ -1,41 +1,49 @@
 /// The compare page's table and charts, from every entry's figures.
 public enum ComparisonBuilder {
-    /// Rows in home-page order; a column for each figure at least one entry publishes or computes.
-    public static func table(
-        _ entries: [(study: CaseStudy, derived: [ComputedIndicator], view: EntryView)],
-        catalogue: IndicatorCatalogue, taxonomies: [Taxonomy]
-    ) -> ComparisonView {
-        let indicators = catalogue.indicators.filter { indicator in
-            entries.contains { $0.study.figure(indicator.id) != nil || $0.derived.contains { $0.definition.id == indicator.id } }
+    /// A column for each indicator of the catalogue at least one entry publishes or computes: the columns, and
+    /// their positions in the catalogue (which pick each row's cells).
+    static func columns(_ entries: [EntrySummary], catalogue: IndicatorCatalogue) -> (columns: [ColumnView], positions: [Int]) {
+        var used = Set<String>()
+        for entry in entries {
+            for figure in entry.figures { used.insert(figure.id) }
+            used.formUnion(entry.derivedIDs)
         }
-        let columns = indicators.map { ColumnView(id: $0.id, label: $0.label, unit: $0.unit.plural, definition: $0.definition) }
-        let rows = entries.map { entry -> RowView in
-            let cells = indicators.map { indicator -> CellView in
-                if let figure = entry.study.figure(indicator.id) {
-                    return CellView(value: indicator.unit.format(figure.value.value, decimals: nil),
-                                    rawValue: MachineNumber.format(figure.value.value), isKnown: true, reason: nil)
-                }
-                if let computed = entry.derived.first(where: { $0.definition.id == indicator.id }) {
-                    return CellView(value: computed.formatted, rawValue: MachineNumber.format(computed.value), isKnown: true,
-                                    reason: nil)
-                }
-                let reason: String
-                if indicator.isDerived {
-                    let lacking = IndicatorCompiler.reportedInputs(of: indicator, catalogue: catalogue)
-                        .filter { entry.study.figure($0.id) == nil }.map { $0.label.lowercasedFirstLetter }
-                    reason = "Non calculable : il manque " + lacking.joined(separator: ", ") + "."
-                } else {
-                    reason = "Non publié par les sources de cette fiche."
-                }
-                return CellView(value: "—", rawValue: "", isKnown: false, reason: reason)
-            }
-            return RowView(entry: entry.view, cells: cells, filterKeys: Taxonomies.filterKeys(entry.study).joined(separator: " "))
+        let positions = catalogue.indicators.indices.filter { used.contains(catalogue.indicators[$0].id) }
+        let columns = positions.map { position in
+            let indicator = catalogue.indicators[position]
+            return ColumnView(id: indicator.id, label: indicator.label, unit: indicator.unit.plural, definition: indicator.definition)
         }
-        let filters = taxonomies.map { taxonomy in
+        return (columns, positions)
+    }
+
+    static func filters(_ taxonomies: [Taxonomy]) -> [FilterView] {
+        taxonomies.map { taxonomy in
             FilterView(id: taxonomy.id, label: taxonomy.title,
                        options: taxonomy.terms.map { FilterOption(key: $0.filterKey, label: $0.label) })
         }
-        return ComparisonView(columns: columns, rows: rows, filters: filters)
+    }
+
+    /// One entry's cells for every indicator of the catalogue: its value, or « — » and why it is unknown.
+    static func cells(_ study: CaseStudy, derived: [ComputedIndicator], catalogue: IndicatorCatalogue) -> [CellView] {
+        catalogue.indicators.map { indicator -> CellView in
+            if let figure = study.figure(indicator.id) {
+                return CellView(value: indicator.unit.format(figure.value.value, decimals: nil),
+                                rawValue: MachineNumber.format(figure.value.value), isKnown: true, reason: nil)
+            }
+            if let computed = derived.first(where: { $0.definition.id == indicator.id }) {
+                return CellView(value: computed.formatted, rawValue: MachineNumber.format(computed.value), isKnown: true,
+                                reason: nil)
+            }
+            let reason: String
+            if indicator.isDerived {
+                let lacking = IndicatorCompiler.reportedInputs(of: indicator, catalogue: catalogue)
+                    .filter { study.figure($0.id) == nil }.map { $0.label.lowercasedFirstLetter }
+                reason = "Non calculable : il manque " + lacking.joined(separator: ", ") + "."
+            } else {
+                reason = "Non publié par les sources de cette fiche."
+            }
+            return CellView(value: "—", rawValue: "", isKnown: false, reason: reason)
+        }
     }
 
     /// Bars per chart at most: beyond, a chart shows the largest values and says so.
@@ -43,12 +51,24 @@ public enum ComparisonBuilder {
 
     /// A bar chart per summable figure that at least two entries publish (one bar compares nothing), then the
     /// entries per legal mechanism and per number of published figures.
-    public static func charts(_ studies: [CaseStudy], catalogue: IndicatorCatalogue) -> [ChartView] {
-        let perFigure = catalogue.reported.filter { Aggregates.additiveUnits.contains($0.unit.id) }.compactMap { indicator -> ChartView? in
-            let values = studies.compactMap { study in study.figure(indicator.id).map { (study.shortTitle, $0.value.value) } }
+    public static func charts(_ entries: [EntrySummary], catalogue: IndicatorCatalogue) -> [ChartView] {
+        charts(entries, table: FigureTable(entries, catalogue: catalogue), catalogue: catalogue)
+    }
+
+    static func charts(_ entries: [EntrySummary], table: FigureTable, catalogue: IndicatorCatalogue) -> [ChartView] {
+        let perFigure = catalogue.indicators.indices.compactMap { column -> ChartView? in
+            let indicator = catalogue.indicators[column]
+            guard !indicator.isDerived, Aggregates.additiveUnits.contains(indicator.unit.id) else { return nil }
+            var values: [(String, Double)] = [], absent: [String] = []
+            for (position, entry) in entries.enumerated() {
+                if let value = table.value(entry: position, column: column) {
+                    values.append((entry.shortTitle, value))
+                } else {
+                    absent.append(entry.shortTitle)
+                }
+            }
             guard values.count >= 2 else { return nil }
             let shown = values.count > maximumBars ? Array(values.sorted { $0.1 > $1.1 }.prefix(maximumBars)) : values
-            let absent = studies.filter { $0.figure(indicator.id) == nil }.map(\.shortTitle)
             var notes: [String] = []
             if shown.count < values.count { notes.append("Les \(maximumBars) plus grandes valeurs sur \(values.count) fiches renseignées.") }
             if !absent.isEmpty {
@@ -60,10 +80,10 @@ public enum ComparisonBuilder {
                          missing: notes.isEmpty ? nil : notes.joined(separator: " "))
         }
         let mechanisms = LegalMechanisms.all.compactMap { mechanism -> (String, Double)? in
-            let count = studies.filter { $0.mechanisms.contains { $0.value.id == mechanism.id } }.count
+            let count = entries.filter { $0.mechanisms.contains(mechanism.id) }.count
             return count == 0 ? nil : ("\(mechanism.title) (art. \(mechanism.article))", Double(count))
         }
-        let figureCounts = Dictionary(grouping: studies, by: \.figures.count).sorted { $0.key < $1.key }
+        let figureCounts = Dictionary(grouping: entries, by: \.figures.count).sorted { $0.key < $1.key }
         let published = figureCounts.map { count, entries in
             (count == 0 ? "Aucun chiffre" : count == 1 ? "1 chiffre" : "\(count) chiffres", Double(entries.count))
         }

@@ -1,8 +1,9 @@
-/// Turns a valid case study, its computed indicators and its rendered body into what templates see.
+/// Turns a valid case study and its computed indicators into what templates see.
 public enum EntryViewBuilder {
-    public static func build(
-        _ study: CaseStudy, derived: [ComputedIndicator], notComputed: [NotComputedView] = [], bodyHTML: String,
-        config: SiteConfig
+    /// The entry as lists show it: everything but its body and structured data (`EntryView.completed` adds them
+    /// for its own page).
+    public static func card(
+        _ study: CaseStudy, derived: [ComputedIndicator], notComputed: [NotComputedView] = [], config: SiteConfig
     ) -> EntryView {
         let openData = OpenDataEntry(study: study, derived: derived)
         let path = SitePages.entryFile(study.slug)
@@ -23,7 +24,7 @@ public enum EntryViewBuilder {
                 return ImageView(path: output, alt: image.alt, width: info.width, height: info.height,
                                  caption: image.caption, credit: image.credit)
             },
-            jsonLD: StructuredData.jsonLD(study, url: config.baseURL + path).compact,
+            jsonLD: "",
             summary: study.summary,
             place: study.place,
             buyer: buyer(study.buyer),
@@ -67,7 +68,7 @@ public enum EntryViewBuilder {
             },
             notComputed: notComputed,
             sources: sources,
-            bodyHTML: bodyHTML)
+            bodyHTML: "")
     }
 
     /// Why each derived indicator of the catalogue is missing from this entry.

@@ -168,6 +168,15 @@ public final class EntryView: Sendable {
         self.sources = sources
         self.bodyHTML = bodyHTML
     }
+
+    /// The same entry with what only its own page shows: the body rendered by cmark and the JSON-LD.
+    public func completed(bodyHTML: String, jsonLD: String) -> EntryView {
+        EntryView(slug: slug, path: path, absoluteURL: absoluteURL, title: title, shortTitle: shortTitle, updated: updated,
+                  images: images, jsonLD: jsonLD, summary: summary, place: place, buyer: buyer, partners: partners,
+                  mechanisms: mechanisms, socialConsiderations: socialConsiderations,
+                  environmentalConsiderations: environmentalConsiderations, contract: contract, dates: dates, award: award,
+                  figures: figures, derived: derived, notComputed: notComputed, sources: sources, bodyHTML: bodyHTML)
+    }
 }
 
 public final class BuyerView: Sendable {
@@ -469,4 +478,6 @@ public struct PageLinkView: Sendable {
     public var number: Int
     public var path: String
     public var isCurrent: Bool
+    /// Pages were skipped before this one (the template shows « … »).
+    public var followsGap: Bool
 }

@@ -5,21 +5,23 @@ enum SearchIndex {
     /// site of 10 000 entries keeps an index the browser downloads in a moment.
     static let excerptLength = 400
 
-    static func json(_ entries: [(view: EntryView, study: CaseStudy)]) -> [UInt8] {
-        JSONValue.array(entries.map { entry in
-            .object([
-                ("titre", .string(entry.view.title)),
-                ("chemin", .string(entry.view.path)),
-                ("resume", .string(entry.view.summary)),
-                ("porteur", .string(entry.view.buyer.name)),
-                ("lieu", .optional(entry.view.place)),
-                ("departement", .optional(entry.view.buyer.departement)),
-                ("mecanismes", .array(entry.view.mechanisms.map { .string("\($0.title) \($0.article)") })),
-                ("partenaires", .array(entry.view.partners.map { .string($0.name) })),
-                ("prix", .optional(entry.view.award.map { "\($0.statusLabel) \($0.programme) \($0.edition) \($0.category ?? "")" })),
-                ("texte", .string(PlainText.fromHTML(entry.view.bodyHTML, limit: excerptLength))),
-            ])
-        }).compactBytes + [UInt8(ascii: "\n")]
+    /// A JSON array, one record per entry in home-page order.
+    static let file = RecordFile(opening: [UInt8(ascii: "[")], separator: [UInt8(ascii: ",")], closing: Array("]\n".utf8))
+
+    /// One entry's record: where it is, what it is about, and the beginning of its story as plain text.
+    static func record(_ view: EntryView, bodyHTML: String) -> [UInt8] {
+        JSONValue.object([
+            ("titre", .string(view.title)),
+            ("chemin", .string(view.path)),
+            ("resume", .string(view.summary)),
+            ("porteur", .string(view.buyer.name)),
+            ("lieu", .optional(view.place)),
+            ("departement", .optional(view.buyer.departement)),
+            ("mecanismes", .array(view.mechanisms.map { .string("\($0.title) \($0.article)") })),
+            ("partenaires", .array(view.partners.map { .string($0.name) })),
+            ("prix", .optional(view.award.map { "\($0.statusLabel) \($0.programme) \($0.edition) \($0.category ?? "")" })),
+            ("texte", .string(PlainText.fromHTML(bodyHTML, limit: excerptLength))),
+        ]).compactBytes
     }
 }
 

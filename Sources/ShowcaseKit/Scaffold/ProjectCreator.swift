@@ -16,7 +16,7 @@ public struct ProjectCreator: Sendable {
             throw EnvironmentError(.invalidFileName, "le titre « \(title) » ne donne aucun nom de fichier",
                                    help: "donnez un titre avec des lettres ou des chiffres : `showcase new \"Casiers fabriqués en détention\"`")
         }
-        let settings = try ProjectLoader(fileSystem: fileSystem).settings(paths)
+        let settings = try ProjectLoader(fileSystem: fileSystem).configuration(paths)
         let relative = Path.join(ProjectPaths.contentFolder, slug + ".md")
         guard fileSystem.kind(paths.onDisk(relative)) == nil else {
             throw EnvironmentError(.writeFailed, "« \(relative) » existe déjà : showcase n'écrase jamais une fiche",
@@ -46,7 +46,9 @@ public struct ProjectCreator: Sendable {
             throw EnvironmentError(.unsafeOutputFolder, "« \(folder) » existe et n'est pas un dossier")
         }
         var written: [String] = []
-        for (relative, bytes) in try Scaffold.skeletonFiles() {
+        // What a build writes stays out of version control: the site, and what a build remembers for the next.
+        let ignored: (String, [UInt8]) = (".gitignore", Array("/site/\n/\(BuildCache.folder)/\n".utf8))
+        for (relative, bytes) in try Scaffold.skeletonFiles() + [ignored] where fileSystem.kind(Path.join(folder, relative)) == nil {
             try attempt { () throws(FileSystemError) in
                 try fileSystem.createDirectories(Path.parent(Path.join(folder, relative)))
                 try fileSystem.writeFile(Path.join(folder, relative), bytes)

@@ -3,10 +3,16 @@
 /// of the same file apart. Eight bytes at a time, since it runs over every input and output file.
 public enum ContentHash {
     public static func hex(_ bytes: [UInt8]) -> String {
-        let value = bytes.withUnsafeBytes(hash)
+        hex(bytes.withUnsafeBytes(hash))
+    }
+
+    /// Sixteen hexadecimal digits.
+    static func hex(_ value: UInt64) -> String {
         let text = String(value, radix: 16)
         return String(repeating: "0", count: 16 - text.count) + text
     }
+
+    static func hash(_ bytes: [UInt8]) -> UInt64 { bytes.withUnsafeBytes(hash) }
 
     static func hash(_ buffer: UnsafeRawBufferPointer) -> UInt64 {
         var state: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(buffer.count)
@@ -21,7 +27,7 @@ public enum ContentHash {
     }
 
     /// The 64-bit finaliser of MurmurHash3: every input bit affects every output bit.
-    private static func mix(_ value: UInt64) -> UInt64 {
+    static func mix(_ value: UInt64) -> UInt64 {
         var x = value &* 0xBF58_476D_1CE4_E5B9
         x ^= x >> 31
         x &*= 0x94D0_49BB_1331_11EB

@@ -33,6 +33,13 @@ public indirect enum JSONValue: Sendable, Equatable {
         return out
     }
 
+    /// Indented as if nested `level` deep, without a final line end: for a value placed inside a larger document.
+    func prettyBytes(level: Int) -> [UInt8] {
+        var out: [UInt8] = []
+        write(into: &out, indent: 2, level: level)
+        return out
+    }
+
     private func write(into out: inout [UInt8], indent: Int?, level: Int) {
         func newline(_ depth: Int) {
             guard let indent else { return }

@@ -399,6 +399,7 @@ extension PageLinkView: TemplateObject {
         case "numero": return .number(number)
         case "chemin": return .text(path)
         case "courante": return .flag(isCurrent)
+        case "ecart": return .flag(followsGap)
         default: return .missing
         }
     }

@@ -1,0 +1,204 @@
+/// What a build remembers for the next one, so that after one edit only the pages that change are rendered
+/// again: for each content file, how to tell it has not changed and what lists need of it; the plan of the pages
+/// that list entries, and the fingerprint of what each of them and each data file was made of.
+///
+/// `showcase build` keeps it in `.showcase-cache/` (`BuildCache`), `showcase serve` in memory. It is only
+/// valid with the same configuration, catalogue and templates (`settingsHash`), and, on disk, with the site
+/// the build left (`siteMarker`, the fingerprint of its marker file).
+struct BuildMemory: Sendable {
+    var settingsHash: String
+    /// The output folder, resolved.
+    var output: String
+    var siteMarker: UInt64
+    /// The stamp of each file of the site as the build left it: one whose stamp changed since was touched by
+    /// someone else, and is written again.
+    var siteStamps: [String: FileStamp] = [:]
+    /// In content path order.
+    var entries: [RememberedEntry]
+    /// The digest of the summaries the pages were planned from, the pages planned, and the home page's order
+    /// (positions in the content order), which the search index follows.
+    var planDigest: UInt64
+    var layouts: [PageLayout]
+    var homeOrder: [Int]
+    /// By file of the site: each page that lists entries.
+    var pages: [String: UInt64]
+    /// By `RecordKind`: each data file's fingerprint.
+    var recordFiles: [UInt64]
+}
+
+/// Where an entry's record lies in a data file, and the record's fingerprint.
+struct RecordSlot: Sendable {
+    var range: Range<Int>
+    var fingerprint: UInt64
+}
+
+/// One content file as the previous build left it. Only files that gave no diagnostic are remembered: a warning
+/// must be shown again at every build. Its summary stays encoded until a build needs to plan pages again.
+final class RememberedEntry: Sendable {
+    /// `nil` when the file was modified too recently for its stamp to prove anything: it is read again.
+    let stamp: FileStamp?
+    let sourceHash: UInt64
+    /// The photos it names (project paths) and their stamps.
+    let images: [(path: String, stamp: FileStamp?)]
+    let key: EntryKey
+    /// `EntrySummary.encoded`.
+    let summary: ArraySlice<UInt8>
+    /// In `RecordKind` order.
+    let records: [RecordSlot]
+
+    init(stamp: FileStamp?, sourceHash: UInt64, images: [(path: String, stamp: FileStamp?)], key: EntryKey,
+         summary: ArraySlice<UInt8>, records: [RecordSlot]) {
+        self.stamp = stamp
+        self.sourceHash = sourceHash
+        self.images = images
+        self.key = key
+        self.summary = summary
+        self.records = records
+    }
+
+    func with(stamp: FileStamp?) -> RememberedEntry {
+        RememberedEntry(stamp: stamp, sourceHash: sourceHash, images: images, key: key, summary: summary, records: records)
+    }
+
+    func with(records: [RecordSlot]) -> RememberedEntry {
+        RememberedEntry(stamp: stamp, sourceHash: sourceHash, images: images, key: key, summary: summary, records: records)
+    }
+
+    func decodedSummary() throws(MalformedBinary) -> EntrySummary {
+        try EntrySummary(encoded: summary)
+    }
+}
+
+extension BuildMemory {
+    static let header = Array("showcase-cache 2\n".utf8)
+
+    var bytes: [UInt8] {
+        var writer = BinaryWriter()
+        writer.reserveCapacity(entries.count * 700 + siteStamps.count * 60)
+        writer.write(settingsHash)
+        writer.write(output)
+        writer.write(siteMarker)
+        // In the dictionaries' order: the cache is not output, and sorting 10 000 paths costs milliseconds.
+        writer.write(siteStamps.count)
+        for (path, stamp) in siteStamps {
+            writer.write(path)
+            Self.write(stamp, to: &writer)
+        }
+        writer.write(entries.count)
+        for entry in entries {
+            Self.write(entry.stamp, to: &writer)
+            writer.write(entry.sourceHash)
+            writer.write(entry.images.count)
+            for image in entry.images {
+                writer.write(image.path)
+                Self.write(image.stamp, to: &writer)
+            }
+            writer.write(entry.key.path)
+            writer.write(entry.key.slug)
+            writer.write(entry.key.cardFingerprint)
+            writer.write(entry.key.planningHash)
+            writer.write(entry.key.imageOutputs)
+            writer.write(bytes: entry.summary)
+            writer.write(entry.records.count)
+            for record in entry.records {
+                writer.write(record.range.lowerBound)
+                writer.write(record.range.count)
+                writer.write(record.fingerprint)
+            }
+        }
+        writer.write(planDigest)
+        writer.write(layouts.count)
+        for layout in layouts {
+            writer.write(layout.file)
+            writer.write(layout.template)
+            writer.write(layout.members.count)
+            for member in layout.members { writer.write(member) }
+        }
+        writer.write(homeOrder.count)
+        for position in homeOrder { writer.write(position) }
+        writer.write(pages.count)
+        for (file, fingerprint) in pages {
+            writer.write(file)
+            writer.write(fingerprint)
+        }
+        writer.write(recordFiles.count)
+        for fingerprint in recordFiles { writer.write(fingerprint) }
+        return Self.header + writer.bytes
+    }
+
+    /// `nil` when the bytes are not a memory this version of showcase wrote, whole.
+    init?(_ bytes: [UInt8]) {
+        guard bytes.starts(with: Self.header) else { return nil }
+        var reader = BinaryReader(bytes[Self.header.count...])
+        do throws(MalformedBinary) {
+            settingsHash = try reader.readString()
+            output = try reader.readString()
+            siteMarker = try reader.readUInt64()
+            for _ in 0..<(try reader.readCount()) {
+                let path = try reader.readString()
+                siteStamps[path] = try Self.readStamp(&reader)
+            }
+            entries = []
+            for _ in 0..<(try reader.readCount()) { entries.append(try Self.readEntry(&reader)) }
+            planDigest = try reader.readUInt64()
+            layouts = []
+            for _ in 0..<(try reader.readCount()) {
+                let file = try reader.readString(), template = try reader.readString()
+                layouts.append(PageLayout(file: file, template: template, members: try Self.readPositions(&reader)))
+            }
+            homeOrder = try Self.readPositions(&reader)
+            pages = [:]
+            for _ in 0..<(try reader.readCount()) { pages[try reader.readString()] = try reader.readUInt64() }
+            recordFiles = []
+            for _ in 0..<(try reader.readCount()) { recordFiles.append(try reader.readUInt64()) }
+            guard reader.isAtEnd, recordFiles.count == RecordKind.allCases.count else { return nil }
+        } catch {
+            return nil
+        }
+    }
+
+    private static func readEntry(_ reader: inout BinaryReader) throws(MalformedBinary) -> RememberedEntry {
+        let stamp = try readStamp(&reader)
+        let sourceHash = try reader.readUInt64()
+        var images: [(path: String, stamp: FileStamp?)] = []
+        for _ in 0..<(try reader.readCount()) { images.append((try reader.readString(), try readStamp(&reader))) }
+        let key = EntryKey(path: try reader.readString(), slug: try reader.readString(), cardFingerprint: try reader.readUInt64(),
+                           planningHash: try reader.readUInt64(), imageOutputs: try reader.readStrings())
+        let summary = try reader.readBytes()
+        var records: [RecordSlot] = []
+        for _ in 0..<(try reader.readCount()) {
+            let start = try reader.readInt(), count = try reader.readInt()
+            guard start >= 0, count >= 0 else { throw MalformedBinary() }
+            records.append(RecordSlot(range: start..<start + count, fingerprint: try reader.readUInt64()))
+        }
+        guard records.count == RecordKind.allCases.count else { throw MalformedBinary() }
+        return RememberedEntry(stamp: stamp, sourceHash: sourceHash, images: images, key: key, summary: summary, records: records)
+    }
+
+    private static func readPositions(_ reader: inout BinaryReader) throws(MalformedBinary) -> [Int] {
+        var positions: [Int] = []
+        for _ in 0..<(try reader.readCount()) {
+            let position = try reader.readInt()
+            guard position >= 0 else { throw MalformedBinary() }
+            positions.append(position)
+        }
+        return positions
+    }
+
+    private static func write(_ stamp: FileStamp?, to writer: inout BinaryWriter) {
+        writer.write(stamp != nil)
+        guard let stamp else { return }
+        writer.write(Int(stamp.size))
+        writer.write(Int(stamp.modifiedSeconds))
+        writer.write(Int(stamp.modifiedNanoseconds))
+        writer.write(stamp.inode)
+        writer.write(stamp.device)
+    }
+
+    private static func readStamp(_ reader: inout BinaryReader) throws(MalformedBinary) -> FileStamp? {
+        guard try reader.readBool() else { return nil }
+        return FileStamp(size: Int64(try reader.readInt()), modifiedSeconds: Int64(try reader.readInt()),
+                         modifiedNanoseconds: Int64(try reader.readInt()), inode: try reader.readUInt64(),
+                         device: try reader.readUInt64())
+    }
+}

@@ -1,0 +1,96 @@
+/// Step 1 of a build: which content files are as the previous build left them, and what reading the others gives.
+extension SiteBuilder {
+    enum ContentState: Sendable {
+        case remembered(RememberedEntry)
+        /// `parsed` is false when an earlier reading of the same bytes was reused.
+        case read(ReadCaseStudy, stamp: FileStamp?, images: [(path: String, stamp: FileStamp?)], parsed: Bool)
+    }
+
+    /// Every content file, in path order, with the diagnostics of those read (and of the rules across files).
+    func readContent(remembered: [RememberedEntry], sink: SiteSink, outcome: inout Outcome) async throws(BuildError) -> [ContentState] {
+        let loader = ProjectLoader(fileSystem: fileSystem)
+        let (paths, listingProblems) = try wrap { () throws(EnvironmentError) in try loader.contentPaths(settings.paths) }
+        outcome.diagnostics += listingProblems
+        let reader = settings.reader
+        let byPath = Dictionary(remembered.map { ($0.key.path, $0) }, uniquingKeysWith: { first, _ in first })
+        let results = await paths.concurrentMap { path -> Result<ContentState, EnvironmentError> in
+            do throws(EnvironmentError) {
+                return .success(try state(of: path, remembered: byPath[path], sink: sink, loader: loader, reader: reader))
+            } catch {
+                return .failure(error)
+            }
+        }
+        var contents: [ContentState] = []
+        var slugs: [(slug: String, path: String)] = []
+        for result in results {
+            let content = try wrap { () throws(EnvironmentError) in try result.get() }
+            contents.append(content)
+            switch content {
+            case .remembered(let entry):
+                slugs.append((entry.key.slug, entry.key.path))
+            case .read(let read, _, _, let parsed):
+                if parsed { outcome.parsed += 1 }
+                outcome.readings[read.file.path] = read
+                outcome.diagnostics += read.diagnostics
+                outcome.sources[read.file.path] = read.file
+                if let study = read.study { slugs.append((study.slug, study.path)) }
+            }
+        }
+        outcome.entryCount = contents.count
+        outcome.diagnostics += ProjectRules.check(slugs)
+        return contents
+    }
+
+    /// Whether a content file is as remembered (by its stamp, else by its bytes), or what reading it gives.
+    private func state(of path: String, remembered: RememberedEntry?, sink: SiteSink, loader: ProjectLoader,
+                       reader: CaseStudyReader) throws(EnvironmentError) -> ContentState {
+        let stamp = settled(fileSystem.stamp(settings.paths.onDisk(path)))
+        if let remembered, sink.has(SitePages.entryFile(remembered.key.slug)), remembered.key.imageOutputs.allSatisfy(sink.has) {
+            let imagesUnchanged = remembered.images.allSatisfy { image in
+                image.stamp != nil && settled(fileSystem.stamp(settings.paths.onDisk(image.path))) == image.stamp
+            }
+            if imagesUnchanged, stamp != nil, stamp == remembered.stamp { return .remembered(remembered) }
+            let bytes = try loader.readContent(path, paths: settings.paths)
+            if imagesUnchanged, ContentHash.hash(bytes) == remembered.sourceHash {
+                return .remembered(remembered.with(stamp: stamp))
+            }
+            return read(bytes, path: path, stamp: stamp, reader: reader)
+        }
+        return read(try loader.readContent(path, paths: settings.paths), path: path, stamp: stamp, reader: reader)
+    }
+
+    private func read(_ bytes: [UInt8], path: String, stamp: FileStamp?, reader: CaseStudyReader) -> ContentState {
+        let reused = readings[path].flatMap { earlier in
+            earlier.study?.images.isEmpty != false && earlier.sourceHash == ContentHash.hash(bytes) ? earlier : nil
+        }
+        var reading = reused ?? reader.read(bytes, path: path)
+        // Stamped before they are read: a photo changed in between is read again next time.
+        let images = (reading.study?.images ?? []).map { image -> (path: String, stamp: FileStamp?) in
+            let relative = Path.join(ProjectPaths.contentFolder, image.file.value)
+            return (relative, settled(fileSystem.stamp(settings.paths.onDisk(relative))))
+        }
+        if reused == nil { ImageResolver.resolve(&reading, files: ProjectFiles(fileSystem: fileSystem, paths: settings.paths)) }
+        return .read(reading, stamp: stamp, images: images, parsed: reused == nil)
+    }
+
+    /// An unchanged entry read again because a page that lists it must be rendered.
+    func listedAgain(_ key: EntryKey, renderer: SiteRenderer) throws(EnvironmentError) -> (listed: ListedEntry, parsed: Bool) {
+        let earlier = readings[key.path].flatMap { $0.fingerprints.card == key.cardFingerprint ? $0 : nil }
+        let reading: ReadCaseStudy
+        if let earlier {
+            reading = earlier
+        } else {
+            reading = try ProjectLoader(fileSystem: fileSystem).read(key.path, settings: settings, reader: settings.reader)
+        }
+        guard let study = reading.study, !reading.diagnostics.hasErrors, reading.fingerprints.card == key.cardFingerprint else {
+            throw EnvironmentError(.readFailed, "« \(key.path) » a changé pendant la construction", help: "relancez `showcase build`")
+        }
+        return (renderer.listedEntry(study), earlier == nil)
+    }
+
+    /// A stamp old enough to prove the file unchanged later, else `nil`.
+    func settled(_ stamp: FileStamp?) -> FileStamp? {
+        guard let stamp, stamp.isSettled(before: startedAt) else { return nil }
+        return stamp
+    }
+}

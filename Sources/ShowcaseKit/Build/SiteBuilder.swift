@@ -1,0 +1,251 @@
+/// One build of the site, reusing what the previous one remembered (`BuildMemory`): a content file whose stamp
+/// or bytes did not change is not read again and its page is kept; a page that lists entries is rendered again
+/// only when its plan or one of its entries changed; a data file is rewritten from the records that changed and
+/// the previous file's other records. With no memory, everything is rendered: both paths run the same code, so
+/// that an incremental build gives the bytes of a clean one.
+struct SiteBuilder: Sendable {
+    let settings: ProjectSettings
+    let fileSystem: FileSystem
+    /// Earlier readings of content files by path (the preview keeps them): a file whose bytes did not change and
+    /// that names no photo is not parsed again.
+    let readings: [String: ReadCaseStudy]
+    /// Seconds since 1970 when the build started: stamps more recent than that prove nothing.
+    let startedAt: Int64
+
+    struct Outcome: Sendable {
+        var diagnostics: [Diagnostic] = []
+        var sources: [String: SourceFile] = [:]
+        var entryCount = 0
+        /// Content files parsed (the others were remembered unchanged).
+        var parsed = 0
+        /// Entry pages rendered, and pages listing entries rendered or kept.
+        var renderedEntries = 0
+        var renderedPages = 0
+        var keptPages = 0
+        /// What the next build may reuse; `nil` when this one failed.
+        var memory: BuildMemory?
+        /// Every reading made or reused, by path, for the preview to keep.
+        var readings: [String: ReadCaseStudy] = [:]
+        var laps: [(stage: String, seconds: Double)] = []
+
+        var succeeded: Bool { !diagnostics.hasErrors }
+        /// HTML and XML files of the site (entries and lists).
+        var pageCount: Int { entryCount + renderedPages + keptPages }
+    }
+
+    /// Each content file, remembered unchanged or read, and, once rendered, what its page gave.
+    struct Entries {
+        var contents: [ContentState]
+        var rendered: [RenderedEntry?]
+        /// What every build needs of each entry, in content order.
+        var keys: [EntryKey]
+        /// What lists show of the entries rendered or read again, by position.
+        var listed: [Int: ListedEntry]
+    }
+
+    func build(memory: BuildMemory?, into sink: SiteSink) async throws(BuildError) -> Outcome {
+        var stopwatch = Stopwatch()
+        var outcome = Outcome()
+        let memory = memory?.settingsHash == settings.hash ? memory : nil
+        let renderer = SiteRenderer(settings: settings, fileSystem: fileSystem)
+        outcome.diagnostics = settings.diagnostics
+        outcome.sources = settings.sources
+
+        // 1. Content: remembered when unchanged, read otherwise.
+        let contents = try await readContent(remembered: memory?.entries ?? [], sink: sink, outcome: &outcome)
+        stopwatch.lap("lecture et validation")
+        guard !outcome.diagnostics.hasErrors else {
+            outcome.laps = stopwatch.laps
+            return outcome
+        }
+
+        // 2. Entry pages: rendered for the files read, kept for the others.
+        var entries = try await renderEntries(contents, renderer: renderer, sink: sink, outcome: &outcome)
+        stopwatch.lap("rendu des fiches")
+        guard !outcome.diagnostics.hasErrors else {
+            outcome.laps = stopwatch.laps
+            return outcome
+        }
+
+        // 3. Pages that list entries: rendered when their plan or one of their entries changed. While the plan's
+        // digest stays the same, so do the pages and the entries they list: the remembered plan says which.
+        let digest = SitePages.planDigest(entries.keys)
+        var summaries: [EntrySummary]?
+        var planned: [PlannedPage]?
+        let layouts: [PageLayout], homeOrder: [Int]
+        if let memory, memory.planDigest == digest, memory.homeOrder.count == entries.keys.count,
+           memory.layouts.allSatisfy({ $0.members.allSatisfy(entries.keys.indices.contains) }) {
+            (layouts, homeOrder) = (memory.layouts, memory.homeOrder)
+        } else {
+            let all = try allSummaries(entries)
+            planned = renderer.plan(all)
+            (summaries, layouts, homeOrder) = (all, planned?.map(\.layout) ?? [], SitePages.homeOrder(all))
+        }
+        let fingerprints = layouts.map { $0.fingerprint(planDigest: digest, entries: entries.keys) }
+        let dirty = layouts.indices.filter { memory?.pages[layouts[$0].file] != fingerprints[$0] || !sink.has(layouts[$0].file) }
+        if !dirty.isEmpty, planned == nil {
+            let all: [EntrySummary]
+            if let summaries { all = summaries } else { all = try allSummaries(entries) }
+            planned = renderer.plan(all)
+        }
+        try await renderPages(dirty.map { planned![$0] }, entries: &entries, renderer: renderer, sink: sink, outcome: &outcome)
+        let dirtySet = Set(dirty)
+        sink.keep(layouts.indices.filter { !dirtySet.contains($0) }.map { layouts[$0].file })
+        outcome.keptPages = layouts.count - dirty.count
+        stopwatch.lap("pages des listes")
+
+        // 4. Data files from each entry's record, and the files copied as they are.
+        let records = try writeRecordFiles(entries, homeOrder: homeOrder, memory: memory, renderer: renderer, sink: sink)
+        try copyFiles(entries, renderer: renderer, sink: sink)
+        stopwatch.lap("recherche, données ouvertes et fichiers copiés")
+
+        // 5. What the next build may reuse.
+        outcome.memory = BuildMemory(
+            settingsHash: settings.hash, output: "", siteMarker: 0, entries: remember(entries, records: records.slots),
+            planDigest: digest, layouts: layouts, homeOrder: homeOrder,
+            pages: Dictionary(zip(layouts.map(\.file), fingerprints), uniquingKeysWith: { first, _ in first }),
+            recordFiles: records.fingerprints)
+        outcome.laps = stopwatch.laps
+        return outcome
+    }
+
+    /// Renders and writes the page of every entry read; keeps the others' pages and photos.
+    private func renderEntries(_ contents: [ContentState], renderer: SiteRenderer, sink: SiteSink,
+                               outcome: inout Outcome) async throws(BuildError) -> Entries {
+        let results = await contents.concurrentMap { content -> Result<RenderedEntry?, EnvironmentError> in
+            guard case .read(let read, _, _, _) = content, let study = read.study else { return .success(nil) }
+            var entry = renderer.renderEntry(study, read: read)
+            do throws(EnvironmentError) {
+                try sink.write(entry.file, entry.page)
+            } catch {
+                return .failure(error)
+            }
+            entry.page = []  // written: 10 000 pages need not stay in memory
+            return .success(entry)
+        }
+        var entries = Entries(contents: contents, rendered: [], keys: [], listed: [:])
+        var kept: [String] = []
+        for (position, (content, result)) in zip(contents, results).enumerated() {
+            let rendered = try wrap { () throws(EnvironmentError) in try result.get() }
+            entries.rendered.append(rendered)
+            if case .remembered(let remembered) = content {
+                kept.append(SitePages.entryFile(remembered.key.slug))
+                kept += remembered.key.imageOutputs
+                entries.keys.append(remembered.key)
+            } else if let rendered {
+                outcome.diagnostics += rendered.diagnostics
+                outcome.renderedEntries += 1
+                entries.listed[position] = rendered.listed
+                entries.keys.append(rendered.summary.key)
+            }
+        }
+        sink.keep(kept)
+        return entries
+    }
+
+    /// Every entry's summary, decoding the remembered ones: only when pages must be planned again.
+    private func allSummaries(_ entries: Entries) throws(BuildError) -> [EntrySummary] {
+        var summaries: [EntrySummary] = []
+        for (content, rendered) in zip(entries.contents, entries.rendered) {
+            if let rendered {
+                summaries.append(rendered.summary)
+            } else if case .remembered(let remembered) = content {
+                do throws(MalformedBinary) {
+                    summaries.append(try remembered.decodedSummary())
+                } catch {
+                    throw .memoryUnusable
+                }
+            }
+        }
+        return summaries
+    }
+
+    /// Renders and writes pages that list entries, reading again the unchanged entries they show.
+    private func renderPages(_ pages: [PlannedPage], entries: inout Entries, renderer: SiteRenderer, sink: SiteSink,
+                             outcome: inout Outcome) async throws(BuildError) {
+        let missing = Set(pages.flatMap(\.members)).subtracting(entries.listed.keys).sorted()
+        let keys = entries.keys
+        let reread = await missing.concurrentMap { position -> Result<(listed: ListedEntry, parsed: Bool), EnvironmentError> in
+            do throws(EnvironmentError) {
+                return .success(try listedAgain(keys[position], renderer: renderer))
+            } catch {
+                return .failure(error)
+            }
+        }
+        for (position, result) in zip(missing, reread) {
+            let again = try wrap { () throws(EnvironmentError) in try result.get() }
+            entries.listed[position] = again.listed
+            if again.parsed { outcome.parsed += 1 }
+        }
+        let listed = entries.listed
+        let failures = await pages.concurrentMap { page -> EnvironmentError? in
+            do throws(EnvironmentError) {
+                try sink.write(page.file, renderer.render(page, members: page.members.compactMap { listed[$0] }))
+            } catch {
+                return error
+            }
+            return nil
+        }
+        if let failure = failures.compactMap({ $0 }).first { throw .environment(failure) }
+        outcome.renderedPages = pages.count
+    }
+
+    /// The JSON Schema, `templates/assets/`, and the photos of the entries read (the others' were kept).
+    private func copyFiles(_ entries: Entries, renderer: SiteRenderer, sink: SiteSink) throws(BuildError) {
+        let schema = renderer.schemaFile
+        try wrap { () throws(EnvironmentError) in
+            try sink.write(schema.file, schema.bytes)
+            for (file, bytes) in try renderer.assetFiles() { try sink.write(file, bytes) }
+            let read = zip(entries.contents, entries.rendered).compactMap { content, rendered -> CaseStudy? in
+                guard case .read(let reading, _, _, _) = content, rendered != nil else { return nil }
+                return reading.study
+            }
+            var written = Set<String>()  // two entries may show the same photo
+            for (file, bytes) in try renderer.imageFiles(read) where written.insert(file).inserted {
+                try sink.write(file, bytes)
+            }
+        }
+    }
+
+    /// The entries the next build may reuse: every one that gave no diagnostic.
+    private func remember(_ entries: Entries, records: [[RecordSlot]]) -> [RememberedEntry] {
+        var remembered: [RememberedEntry] = []
+        for (position, (content, rendered)) in zip(entries.contents, entries.rendered).enumerated() {
+            let slots = records.map { $0[position] }
+            switch content {
+            case .remembered(let entry):
+                remembered.append(entry.with(records: slots))
+            case .read(let read, let stamp, let images, _):
+                guard let rendered, read.diagnostics.isEmpty, rendered.diagnostics.isEmpty else { continue }
+                remembered.append(RememberedEntry(stamp: stamp, sourceHash: read.sourceHash, images: images,
+                                                  key: rendered.summary.key, summary: rendered.summary.encoded[...],
+                                                  records: slots))
+            }
+        }
+        return remembered
+    }
+
+    func wrap<T>(_ work: () throws(EnvironmentError) -> T) throws(BuildError) -> T {
+        do {
+            return try work()
+        } catch {
+            throw .environment(error)
+        }
+    }
+}
+
+/// Why a build stopped before its end.
+enum BuildError: Error {
+    case environment(EnvironmentError)
+    /// What the previous build remembered does not match the site on disk: build again without it.
+    case memoryUnusable
+
+    /// As a problem to report; a build without memory never meets `memoryUnusable`.
+    var environment: EnvironmentError {
+        switch self {
+        case .environment(let error): error
+        case .memoryUnusable: EnvironmentError(.writeFailed, "le site précédent ne correspond pas à ce que showcase en avait retenu",
+                                               help: "supprimez le dossier `.showcase-cache` puis relancez")
+        }
+    }
+}
