@@ -35,4 +35,12 @@ struct IdentifierTests {
         let known = ["heures_insertion", "resume", "partenaires", "reserve-insertion", "titre", "date"]
         #expect(Suggestion.closest(to: input.0, among: known) == input.1)
     }
+
+    @Test("Adresses tirées des noms : minuscules sans accent, chiffres et tirets ; un nom déjà propre reste tel quel", arguments: [
+        ("angresse", "angresse"), ("college-d-angresse-2020", "college-d-angresse-2020"), ("Collège d'Angresse", "college-d-angresse"),
+        ("Œuvre  & Cie", "oeuvre-cie"), ("-tiret-", "tiret"), ("a--b", "a-b"), ("2ᵉ lot", "2e-lot"), ("", ""), ("…", ""),
+    ])
+    func slugs(_ input: (String, String)) {
+        #expect(Slug.make(input.0) == input.1)
+    }
 }

@@ -75,6 +75,8 @@ public struct CaseStudyReader: Sendable {
 public enum Slug {
     /// `Collège d'Angresse` → `college-d-angresse`; `2ᵉ lot` → `2e-lot`; `Œuvre` → `oeuvre`.
     public static func make(_ text: String) -> String {
+        // Most names already are slugs (file names chosen by `showcase new`): no Unicode work for them.
+        if isSlug(text) { return text }
         var slug = ""
         let ligatures: [Character: String] = ["œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss"]
         let plain = String(text.flatMap { ligatures[$0] ?? String($0) }).decomposedStringWithCompatibilityMapping
@@ -87,6 +89,20 @@ public enum Slug {
         }
         while slug.hasSuffix("-") { slug.removeLast() }
         return slug
+    }
+
+    /// Lowercase ASCII letters and digits, joined by single hyphens.
+    static func isSlug(_ text: String) -> Bool {
+        var previous: UInt8 = UInt8(ascii: "-")
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): break
+            case UInt8(ascii: "-") where previous != UInt8(ascii: "-"): break
+            default: return false
+            }
+            previous = byte
+        }
+        return previous != UInt8(ascii: "-")
     }
 
     static func fromFileName(_ name: String) -> String {

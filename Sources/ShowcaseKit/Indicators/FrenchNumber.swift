@@ -16,12 +16,19 @@ public enum FrenchNumber {
 
     /// Digits of `value` rounded to `decimals` (or shown with up to 6 decimals, trailing zeros dropped).
     static func parts(_ value: Double, decimals: Int?) -> (negative: Bool, integer: String, fraction: String) {
+        // Whole numbers shown as they are, the common case: no scaling, no zeros to trim.
+        if decimals == nil, value == value.rounded(), abs(value) < 1e15 {
+            return (value < 0, String(UInt64(abs(value))), "")
+        }
         let places = decimals ?? 6
         let scale = pow10(places)
         let scaled = (abs(value) * scale).rounded(.toNearestOrAwayFromZero)
         let whole = (scaled / scale).rounded(.towardZero)
         var fraction = places == 0 ? "" : digits(UInt64(scaled - whole * scale), width: places)
-        if decimals == nil { while fraction.hasSuffix("0") { fraction.removeLast() } }
+        if decimals == nil {
+            let zeros = fraction.utf8.reversed().prefix { $0 == UInt8(ascii: "0") }.count
+            fraction = String(decoding: fraction.utf8.dropLast(zeros), as: UTF8.self)
+        }
         return (value < 0 && scaled != 0, digits(UInt64(whole), width: 1), fraction)
     }
 
