@@ -14,6 +14,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         // Tests only: reads back the open-data CSV with a real CSV parser.
         .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
+        // Tests only: property-based tests (random mutations of valid files, shrunk to the smallest failure).
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // libcmark from Debian's libcmark-dev; the only importer is ShowcaseKit/Markdown.
@@ -62,9 +64,18 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The libFuzzer target (`script/fuzz`): a content file's whole path, from arbitrary bytes.
+        .executableTarget(
+            name: "ShowcaseFuzz",
+            dependencies: ["ShowcaseKit"]
+        ),
         .testTarget(
             name: "ShowcaseKitTests",
-            dependencies: ["ShowcaseKit", "ShowcaseServer", .product(name: "SwiftCSV", package: "SwiftCSV")],
+            dependencies: [
+                "ShowcaseKit", "ShowcaseServer",
+                .product(name: "SwiftCSV", package: "SwiftCSV"),
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
             exclude: ["Fixtures"]
         ),
     ],

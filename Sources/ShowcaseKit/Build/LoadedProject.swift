@@ -91,20 +91,47 @@ public struct ProjectLoader: Sendable {
 
     /// Reads and parses one content file, and the photos it names.
     func read(_ path: String, settings: ProjectSettings, reader: CaseStudyReader) throws(EnvironmentError) -> ReadCaseStudy {
-        let bytes = try readContent(path, paths: settings.paths)
-        var read = reader.read(bytes, path: path)
-        ImageResolver.resolve(&read, files: ProjectFiles(fileSystem: fileSystem, paths: settings.paths))
-        return read
+        switch try readContent(path, paths: settings.paths) {
+        case .refused(let reading):
+            return reading
+        case .bytes(let bytes):
+            var read = reader.read(bytes, path: path)
+            ImageResolver.resolve(&read, files: ProjectFiles(fileSystem: fileSystem, paths: settings.paths))
+            return read
+        }
     }
 
-    /// The bytes of one content file.
-    func readContent(_ path: String, paths: ProjectPaths) throws(EnvironmentError) -> [UInt8] {
+    /// A case study is a text of a few kilobytes: past this size, a file is not read (it would only fill the
+    /// memory), and says so.
+    static let maximumFileSize: Int64 = 1 << 20
+
+    /// A content file as read from disk: its bytes, or a reading that refuses it.
+    enum ContentFile {
+        case bytes([UInt8])
+        case refused(ReadCaseStudy)
+    }
+
+    /// The bytes of one content file, unless it is too large.
+    func readContent(_ path: String, paths: ProjectPaths) throws(EnvironmentError) -> ContentFile {
+        let onDisk = paths.onDisk(path)
+        if let size = fileSystem.stamp(onDisk)?.size, size > Self.maximumFileSize {
+            let diagnostic = Diagnostic.error(
+                .fileTooLarge, "« \(path) » pèse \(Self.megabytes(size)) : une fiche ne peut dépasser \(Self.megabytes(Self.maximumFileSize))",
+                at: .startOf(path),
+                help: "une fiche est un texte de quelques kilo-octets : vérifiez que ce n'est pas une photo ou un PDF renommé en `.md` ; une photo se place à côté de la fiche et se cite dans `images`")
+            return .refused(ReadCaseStudy(file: SourceFile(path: path, text: ""), study: nil, diagnostics: [diagnostic]))
+        }
         do throws(FileSystemError) {
-            return try fileSystem.readFile(paths.onDisk(path))
+            return .bytes(try fileSystem.readFile(onDisk))
         } catch {
             throw EnvironmentError(.readFailed, "impossible de lire « \(path) » : \(FrenchErrno.describe(error.code))",
                                    help: FrenchErrno.help(error.code))
         }
+    }
+
+    /// « 1 Mo », « 12,3 Mo »
+    static func megabytes(_ size: Int64) -> String {
+        FrenchNumber.format(FrenchNumber.round(Double(size) / 1_048_576, decimals: 1), decimals: nil) + FrenchNumber.unitSeparator + "Mo"
     }
 
     /// The whole project, every content file parsed (for `check` and `export`).
@@ -138,6 +165,10 @@ public struct ProjectLoader: Sendable {
         guard files.kind(relative) == .file else {
             if files.leadsOutside(relative) { diagnostics.append(ProjectFiles.outsideWarning(relative)) }
             return nil
+        }
+        if let size = fileSystem.stamp(files.paths.onDisk(relative))?.size, size > Self.maximumFileSize {
+            throw EnvironmentError(.fileTooLarge, "« \(relative) » pèse \(Self.megabytes(size)) : showcase n'en lit pas plus de \(Self.megabytes(Self.maximumFileSize))",
+                                   help: "vérifiez que c'est bien le fichier attendu, enregistré comme texte")
         }
         let bytes = try attempt { () throws(FileSystemError) in try fileSystem.readFile(files.paths.onDisk(relative)) }
         let (file, problems) = TextDecoder.decode(bytes, path: relative)

@@ -40,6 +40,7 @@ public struct Pipeline: Sendable {
     public func build(_ paths: ProjectPaths) async throws(EnvironmentError) -> BuildReport {
         let startedAt = POSIX.now()
         var stopwatch = Stopwatch()
+        try OutputFolderGuard(fileSystem: fileSystem).check(paths)
         let settings = try ProjectLoader(fileSystem: fileSystem).settings(paths)
         let cache = BuildCache(fileSystem: fileSystem, paths: paths)
         let builder = SiteBuilder(settings: settings, fileSystem: fileSystem, readings: [:], startedAt: startedAt)

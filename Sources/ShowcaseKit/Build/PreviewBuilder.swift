@@ -48,7 +48,8 @@ public actor PreviewBuilder {
     private func build() async throws(EnvironmentError) -> PreviewOutcome {
         var stopwatch = Stopwatch()
         let settings = try ProjectLoader(fileSystem: fileSystem).settings(paths)
-        let builder = SiteBuilder(settings: settings, fileSystem: fileSystem, readings: readings, startedAt: POSIX.now())
+        var builder = SiteBuilder(settings: settings, fileSystem: fileSystem, readings: readings, startedAt: POSIX.now())
+        builder.keepsReadings = true
         var sink = MemorySink(previous: files)
         var built: SiteBuilder.Outcome
         do throws(BuildError) {

@@ -4,6 +4,16 @@ extension SiteBuilder {
         case remembered(RememberedEntry)
         /// `parsed` is false when an earlier reading of the same bytes was reused.
         case read(ReadCaseStudy, stamp: FileStamp?, images: [(path: String, stamp: FileStamp?)], parsed: Bool)
+        /// Read and rendered: what the next build needs to recognise it, the reading itself let go.
+        case rendered(FreshEntry)
+    }
+
+    struct FreshEntry: Sendable {
+        let sourceHash: UInt64
+        let stamp: FileStamp?
+        let images: [(path: String, stamp: FileStamp?)]
+        /// No diagnostic when read or rendered: the next build may reuse it.
+        let clean: Bool
     }
 
     /// Every content file, in path order, with the diagnostics of those read (and of the rules across files).
@@ -30,10 +40,12 @@ extension SiteBuilder {
                 slugs.append((entry.key.slug, entry.key.path))
             case .read(let read, _, _, let parsed):
                 if parsed { outcome.parsed += 1 }
-                outcome.readings[read.file.path] = read
+                if keepsReadings { outcome.readings[read.file.path] = read }
                 outcome.diagnostics += read.diagnostics
                 outcome.sources[read.file.path] = read.file
                 if let study = read.study { slugs.append((study.slug, study.path)) }
+            case .rendered:
+                break
             }
         }
         outcome.entryCount = contents.count
@@ -50,13 +62,22 @@ extension SiteBuilder {
                 image.stamp != nil && settled(fileSystem.stamp(settings.paths.onDisk(image.path))) == image.stamp
             }
             if imagesUnchanged, stamp != nil, stamp == remembered.stamp { return .remembered(remembered) }
-            let bytes = try loader.readContent(path, paths: settings.paths)
+            guard case .bytes(let bytes) = try loader.readContent(path, paths: settings.paths) else {
+                return try read(path, stamp: stamp, loader: loader, reader: reader)
+            }
             if imagesUnchanged, ContentHash.hash(bytes) == remembered.sourceHash {
                 return .remembered(remembered.with(stamp: stamp))
             }
             return read(bytes, path: path, stamp: stamp, reader: reader)
         }
-        return read(try loader.readContent(path, paths: settings.paths), path: path, stamp: stamp, reader: reader)
+        return try read(path, stamp: stamp, loader: loader, reader: reader)
+    }
+
+    private func read(_ path: String, stamp: FileStamp?, loader: ProjectLoader, reader: CaseStudyReader) throws(EnvironmentError) -> ContentState {
+        switch try loader.readContent(path, paths: settings.paths) {
+        case .refused(let reading): return .read(reading, stamp: nil, images: [], parsed: true)
+        case .bytes(let bytes): return read(bytes, path: path, stamp: stamp, reader: reader)
+        }
     }
 
     private func read(_ bytes: [UInt8], path: String, stamp: FileStamp?, reader: CaseStudyReader) -> ContentState {

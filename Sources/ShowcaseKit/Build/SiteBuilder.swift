@@ -11,6 +11,8 @@ struct SiteBuilder: Sendable {
     let readings: [String: ReadCaseStudy]
     /// Seconds since 1970 when the build started: stamps more recent than that prove nothing.
     let startedAt: Int64
+    /// Whether the outcome keeps every reading (the preview does; a build lets them go once rendered).
+    var keepsReadings = false
 
     struct Outcome: Sendable {
         var diagnostics: [Diagnostic] = []
@@ -67,8 +69,8 @@ struct SiteBuilder: Sendable {
             return outcome
         }
 
-        // 3. Pages that list entries: rendered when their plan or one of their entries changed. While the plan's
-        // digest stays the same, so do the pages and the entries they list: the remembered plan says which.
+        // 3. Data files from each entry's record, and the files copied as they are. The home page's order comes
+        // from the remembered plan while the plan's digest stays the same (then pages need not be planned at all).
         let digest = SitePages.planDigest(entries.keys)
         var summaries: [EntrySummary]?
         var planned: [PlannedPage]?
@@ -81,6 +83,13 @@ struct SiteBuilder: Sendable {
             planned = renderer.plan(all)
             (summaries, layouts, homeOrder) = (all, planned?.map(\.layout) ?? [], SitePages.homeOrder(all))
         }
+        let records = try writeRecordFiles(entries, homeOrder: homeOrder, memory: memory, renderer: renderer, sink: sink)
+        for index in entries.rendered.indices { entries.rendered[index]?.records = [] }  // written: let them go
+        try copyFiles(entries, renderer: renderer, sink: sink)
+        stopwatch.lap("recherche, données ouvertes et fichiers copiés")
+
+        // 4. Pages that list entries: rendered when their plan or one of their entries changed. While the plan's
+        // digest stays the same, so do the pages and the entries they list: the remembered plan says which.
         let fingerprints = layouts.map { $0.fingerprint(planDigest: digest, entries: entries.keys) }
         let dirty = layouts.indices.filter { memory?.pages[layouts[$0].file] != fingerprints[$0] || !sink.has(layouts[$0].file) }
         if !dirty.isEmpty, planned == nil {
@@ -94,11 +103,6 @@ struct SiteBuilder: Sendable {
         outcome.keptPages = layouts.count - dirty.count
         stopwatch.lap("pages des listes")
 
-        // 4. Data files from each entry's record, and the files copied as they are.
-        let records = try writeRecordFiles(entries, homeOrder: homeOrder, memory: memory, renderer: renderer, sink: sink)
-        try copyFiles(entries, renderer: renderer, sink: sink)
-        stopwatch.lap("recherche, données ouvertes et fichiers copiés")
-
         // 5. What the next build may reuse.
         outcome.memory = BuildMemory(
             settingsHash: settings.hash, output: "", siteMarker: 0, entries: remember(entries, records: records.slots),
@@ -109,25 +113,39 @@ struct SiteBuilder: Sendable {
         return outcome
     }
 
+    /// Entries rendered at a time: their readings are let go once their pages are written, so that a build of
+    /// 10 000 entries never holds 10 000 parsed files.
+    static let renderingBatch = 256
+
     /// Renders and writes the page of every entry read; keeps the others' pages and photos.
     private func renderEntries(_ contents: [ContentState], renderer: SiteRenderer, sink: SiteSink,
                                outcome: inout Outcome) async throws(BuildError) -> Entries {
-        let results = await contents.concurrentMap { content -> Result<RenderedEntry?, EnvironmentError> in
-            guard case .read(let read, _, _, _) = content, let study = read.study else { return .success(nil) }
-            var entry = renderer.renderEntry(study, read: read)
-            do throws(EnvironmentError) {
-                try sink.write(entry.file, entry.page)
-            } catch {
-                return .failure(error)
-            }
-            entry.page = []  // written: 10 000 pages need not stay in memory
-            return .success(entry)
-        }
         var entries = Entries(contents: contents, rendered: [], keys: [], listed: [:])
+        entries.rendered.reserveCapacity(contents.count)
+        for start in stride(from: 0, to: contents.count, by: Self.renderingBatch) {
+            let batch = Array(entries.contents[start..<min(start + Self.renderingBatch, contents.count)])
+            let results = await batch.concurrentMap { content -> Result<RenderedEntry?, EnvironmentError> in
+                guard case .read(let read, _, _, _) = content, let study = read.study else { return .success(nil) }
+                var entry = renderer.renderEntry(study, read: read)
+                do throws(EnvironmentError) {
+                    try sink.write(entry.file, entry.page)
+                } catch {
+                    return .failure(error)
+                }
+                entry.page = []  // written: 10 000 pages need not stay in memory
+                return .success(entry)
+            }
+            for (offset, result) in results.enumerated() {
+                let rendered = try wrap { () throws(EnvironmentError) in try result.get() }
+                entries.rendered.append(rendered)
+                guard case .read(let read, let stamp, let images, _) = batch[offset], let rendered else { continue }
+                entries.contents[start + offset] = .rendered(FreshEntry(
+                    sourceHash: read.sourceHash, stamp: stamp, images: images,
+                    clean: read.diagnostics.isEmpty && rendered.diagnostics.isEmpty))
+            }
+        }
         var kept: [String] = []
-        for (position, (content, result)) in zip(contents, results).enumerated() {
-            let rendered = try wrap { () throws(EnvironmentError) in try result.get() }
-            entries.rendered.append(rendered)
+        for (position, (content, rendered)) in zip(entries.contents, entries.rendered).enumerated() {
             if case .remembered(let remembered) = content {
                 kept.append(SitePages.entryFile(remembered.key.slug))
                 kept += remembered.key.imageOutputs
@@ -190,19 +208,15 @@ struct SiteBuilder: Sendable {
         outcome.renderedPages = pages.count
     }
 
-    /// The JSON Schema, `templates/assets/`, and the photos of the entries read (the others' were kept).
+    /// The JSON Schema, `templates/assets/`, and the photos of the entries rendered (the others' were kept).
     private func copyFiles(_ entries: Entries, renderer: SiteRenderer, sink: SiteSink) throws(BuildError) {
         let schema = renderer.schemaFile
         try wrap { () throws(EnvironmentError) in
             try sink.write(schema.file, schema.bytes)
             for (file, bytes) in try renderer.assetFiles() { try sink.write(file, bytes) }
-            let read = zip(entries.contents, entries.rendered).compactMap { content, rendered -> CaseStudy? in
-                guard case .read(let reading, _, _, _) = content, rendered != nil else { return nil }
-                return reading.study
-            }
             var written = Set<String>()  // two entries may show the same photo
-            for (file, bytes) in try renderer.imageFiles(read) where written.insert(file).inserted {
-                try sink.write(file, bytes)
+            for image in entries.rendered.compactMap({ $0 }).flatMap(\.images) where written.insert(image.output).inserted {
+                try sink.write(image.output, renderer.imageFile(image.source))
             }
         }
     }
@@ -215,11 +229,13 @@ struct SiteBuilder: Sendable {
             switch content {
             case .remembered(let entry):
                 remembered.append(entry.with(records: slots))
-            case .read(let read, let stamp, let images, _):
-                guard let rendered, read.diagnostics.isEmpty, rendered.diagnostics.isEmpty else { continue }
-                remembered.append(RememberedEntry(stamp: stamp, sourceHash: read.sourceHash, images: images,
+            case .rendered(let fresh):
+                guard let rendered, fresh.clean else { continue }
+                remembered.append(RememberedEntry(stamp: fresh.stamp, sourceHash: fresh.sourceHash, images: fresh.images,
                                                   key: rendered.summary.key, summary: rendered.summary.encoded[...],
                                                   records: slots))
+            case .read:
+                continue
             }
         }
         return remembered

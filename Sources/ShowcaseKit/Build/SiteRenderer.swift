@@ -8,8 +8,10 @@ public struct RenderedEntry: Sendable {
     public let file: String
     /// Emptied once written.
     public internal(set) var page: [UInt8]
-    /// Its record in each data file, in `RecordKind.allCases` order.
-    let records: [[UInt8]]
+    /// Its record in each data file, in `RecordKind.allCases` order; emptied once the data files are written.
+    var records: [[UInt8]]
+    /// Its photos: where each is published, and its file under `content/`.
+    let images: [(output: String, source: String)]
 }
 
 /// The data files made of one record per entry.
@@ -59,7 +61,8 @@ public struct SiteRenderer: Sendable {
                 SearchIndex.record(view, bodyHTML: body.html),
                 CSVExporter.row(openData, config: config, catalogue: catalogue),
                 JSONExporter.record(openData, config: config, catalogue: catalogue),
-            ])
+            ],
+            images: study.images.compactMap { image in image.outputPath.map { ($0, image.file.value) } })
     }
 
     /// What lists show of an entry; the same whether the entry was just rendered or read again for a list.
@@ -106,14 +109,9 @@ public struct SiteRenderer: Sendable {
         return result
     }
 
-    /// Each photo of these case studies, under its content-named path.
-    func imageFiles(_ studies: [CaseStudy]) throws(EnvironmentError) -> [(file: String, bytes: [UInt8])] {
-        var result: [(file: String, bytes: [UInt8])] = []
-        for image in studies.flatMap(\.images) {
-            guard let output = image.outputPath else { continue }
-            result.append((output, try read(settings.paths.onDisk(Path.join(ProjectPaths.contentFolder, image.file.value)))))
-        }
-        return result
+    /// A photo, read from `content/` to be published.
+    func imageFile(_ source: String) throws(EnvironmentError) -> [UInt8] {
+        try read(settings.paths.onDisk(Path.join(ProjectPaths.contentFolder, source)))
     }
 
     private func read(_ path: String) throws(EnvironmentError) -> [UInt8] {

@@ -50,6 +50,9 @@ public struct CaseStudyReader: Sendable {
 
     private func parse(_ bytes: [UInt8], path: String) -> ReadCaseStudy {
         let (file, decodingProblems) = TextDecoder.decode(bytes, path: path)
+        if InvisibleCharacters.blockReading(decodingProblems) {
+            return ReadCaseStudy(file: file, study: nil, diagnostics: decodingProblems)
+        }
         var diagnostics = decodingProblems + PlaceholderCheck.scan(file)
         let slug = Slug.fromFileName(Path.lastComponent(path))
         if let problem = Slug.problem(withFileName: Path.lastComponent(path), path: path) { diagnostics.append(problem) }

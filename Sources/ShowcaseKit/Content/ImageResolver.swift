@@ -1,6 +1,9 @@
 /// Reads the photos a case study names: each must exist beside it and be a readable image; its size and the
 /// content-named path it is published under are recorded on the case study.
 enum ImageResolver {
+    /// Photos beyond this size are refused rather than copied into every visitor's download.
+    static let maximumSize: Int64 = 20 << 20
+
     static func resolve(_ read: inout ReadCaseStudy, files: ProjectFiles) {
         guard var study = read.study, !study.images.isEmpty else { return }
         for index in study.images.indices {
@@ -10,6 +13,12 @@ enum ImageResolver {
             do throws(FileSystemError) {
                 guard files.kind(relative) == .file else {
                     throw FileSystemError(operation: "lire", path: relative, code: 2)
+                }
+                if let size = files.fileSystem.stamp(files.paths.onDisk(relative))?.size, size > maximumSize {
+                    read.diagnostics.append(.error(
+                        .fileTooLarge, "la photo « \(relative) » pèse \(ProjectLoader.megabytes(size)) : au-delà de \(ProjectLoader.megabytes(maximumSize)), elle alourdirait trop les pages",
+                        at: image.file.location, help: "réduisez-la : 2 000 pixels de large suffisent à l'écran comme à l'impression"))
+                    continue
                 }
                 bytes = try files.fileSystem.readFile(files.paths.onDisk(relative))
             } catch {

@@ -3,7 +3,9 @@
 /// Files saved on Windows are accepted as they are: a UTF-8 byte-order mark is dropped and CRLF (or a lone CR)
 /// becomes LF. Bytes that are not UTF-8 (a file saved as Latin-1 by an old editor) give one diagnostic pointing at
 /// the first bad byte; the text is still decoded, with U+FFFD in their place, so that the other problems of the
-/// file can be reported in the same run.
+/// file can be reported in the same run. Invisible characters that have no place in a text (NUL and other
+/// control characters, which PDFs and word processors leave behind; the bidirectional overrides that make a
+/// text display in another order than it is written) are refused, each kind once per file, at its first place.
 public enum TextDecoder {
     public static func decode(_ bytes: [UInt8], path: String) -> (file: SourceFile, diagnostics: [Diagnostic]) {
         var body = bytes[...]
@@ -11,18 +13,24 @@ public enum TextDecoder {
         let normalized = normalizeLineEnds(body)
         let text = String(decoding: normalized, as: UTF8.self)
         let file = SourceFile(path: path, text: text)
-        guard let bad = firstInvalidUTF8Offset(normalized) else { return (file, []) }
+        var diagnostics = InvisibleCharacters.find(in: normalized, file: file)
+        guard let bad = firstInvalidUTF8Offset(normalized) else { return (file, diagnostics) }
 
-        let before = normalized[..<(normalized.startIndex + bad)]
-        let line = before.reduce(1) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
-        let lineStart = before.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? normalized.startIndex
-        let column = String(decoding: normalized[lineStart..<(normalized.startIndex + bad)], as: UTF8.self)
-            .unicodeScalars.count + 1
         let diagnostic = Diagnostic.error(
             .invalidUTF8, "le fichier n'est pas encodé en UTF-8 (octet 0x\(hex(normalized[normalized.startIndex + bad])))",
-            at: file.location(line: line, column: column),
+            at: location(ofByte: bad, in: normalized, file: file),
             help: "enregistrez le fichier en UTF-8 (dans votre éditeur : « Enregistrer sous », encodage « UTF-8 »)")
-        return (file, [diagnostic])
+        diagnostics.insert(diagnostic, at: 0)
+        return (file, diagnostics)
+    }
+
+    /// Where a byte offset of the decoded text lies, in lines and characters.
+    static func location(ofByte offset: Int, in bytes: [UInt8], file: SourceFile, length: Int = 1) -> SourceLocation {
+        let before = bytes[..<offset]
+        let line = before.reduce(1) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+        let lineStart = before.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0
+        let column = String(decoding: bytes[lineStart..<offset], as: UTF8.self).unicodeScalars.count + 1
+        return file.location(line: line, column: column, length: length)
     }
 
     private static func normalizeLineEnds(_ bytes: ArraySlice<UInt8>) -> [UInt8] {

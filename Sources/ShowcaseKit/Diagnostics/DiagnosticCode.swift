@@ -7,6 +7,9 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case yamlSyntax = "yaml-syntaxe"
     case duplicateKey = "cle-en-double"
     case invalidFileName = "nom-de-fichier-invalide"
+    case fileTooLarge = "fichier-trop-gros"
+    case controlCharacter = "caractere-de-controle"
+    case directionCharacter = "caractere-de-direction"
 
     // Schema
     case unknownField = "champ-inconnu"

@@ -36,10 +36,11 @@ public struct DiagnosticRenderer: Sendable {
             let number = String(location.line)
             gutter = String(repeating: " ", count: number.count + 1)
             lines.append("\(gutter.dropLast())" + paint("-->", "34") + " \(location.file):\(location.line):\(location.column)")
-            if let sourceLine = sources[location.file]?.line(location.line) {
+            if let source = sources[location.file], !source.text.isEmpty, let sourceLine = source.line(location.line) {
+                let (shown, column) = Self.window(of: sourceLine, around: location.column)
                 lines.append(gutter + paint("|", "34"))
-                lines.append(paint(number + " |", "34") + (sourceLine.isEmpty ? "" : " \(sourceLine)"))
-                lines.append(gutter + paint("|", "34") + " " + paint(caret(under: sourceLine, at: location), tint))
+                lines.append(paint(number + " |", "34") + (shown.isEmpty ? "" : " \(shown)"))
+                lines.append(gutter + paint("|", "34") + " " + paint(caret(under: shown, column: column, length: location.length), tint))
             }
         }
         if let help = diagnostic.help {
@@ -57,12 +58,43 @@ public struct DiagnosticRenderer: Sendable {
         return parts.isEmpty ? nil : parts.joined(separator: " et ")
     }
 
-    /// Spaces (or the line's own tabs, so that the caret stays aligned) up to the column, then `^` over the length.
-    private func caret(under line: Substring, at location: SourceLocation) -> String {
+    /// Characters of a line shown at most; a longer line (a minified paste, a whole paragraph on one line) is
+    /// shown around the column, with « … » where it is cut.
+    static let widestLine = 120
+
+    /// The part of `line` to show, and the column within it. Invisible characters that would disturb the
+    /// terminal (controls, direction overrides) are shown as « � », one for one, so that the caret stays in place.
+    static func window(of line: Substring, around column: Int) -> (text: String, column: Int) {
+        let scalars = line.unicodeScalars.map { isInvisible($0) ? "\u{FFFD}" : $0 }
+        let column = min(max(column, 1), scalars.count + 1)
+        guard scalars.count > widestLine else {
+            var text = ""
+            text.unicodeScalars.append(contentsOf: scalars)
+            return (text, column)
+        }
+        let start = max(0, min(column - 1 - widestLine / 3, scalars.count - widestLine))
+        let end = min(scalars.count, start + widestLine)
+        var text = start > 0 ? "…" : ""
+        text.unicodeScalars.append(contentsOf: scalars[start..<end])
+        if end < scalars.count { text += "…" }
+        return (text, column - start + (start > 0 ? 1 : 0))
+    }
+
+    private static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09: false
+        case 0x00..<0x20, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069: true
+        default: false
+        }
+    }
+
+    /// Spaces (or the line's own tabs, so that the caret stays aligned) up to the column, then `^` over the length
+    /// (at least one, and not past the end of the line).
+    private func caret(under line: String, column: Int, length: Int) -> String {
         let scalars = Array(line.unicodeScalars)
-        let start = min(location.column - 1, scalars.count)
+        let start = min(max(column - 1, 0), scalars.count)
         let padding = scalars[..<start].map { $0 == "\t" ? "\t" : " " }.joined()
-        let width = max(1, min(location.length, scalars.count - start))
+        let width = max(1, min(length, scalars.count - start))
         return padding + String(repeating: "^", count: width)
     }
 

@@ -76,6 +76,21 @@ public enum CSVExporter {
         return text
     }
 
+    /// Text a spreadsheet would take for a formula (`=`, `+`, `@`, or `-` before something that is not a number)
+    /// starts with an apostrophe, which spreadsheets hide and which turns it back into text: opening the open data
+    /// must never run anything.
+    static func neutralized(_ text: String) -> String {
+        guard let first = text.utf8.first else { return text }
+        switch first {
+        case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "@"), UInt8(ascii: "\t"), UInt8(ascii: "\r"):
+            return "'" + text
+        case UInt8(ascii: "-") where Double(text.replacingOccurrences(of: ",", with: ".")) == nil:
+            return "'" + text
+        default:
+            return text
+        }
+    }
+
     /// Quoted when it holds the separator, a quote, a line end, or spaces at either end.
     static func field(_ text: String) -> String {
         var out: [UInt8] = []
@@ -84,6 +99,7 @@ public enum CSVExporter {
     }
 
     static func appendField(_ text: String, to out: inout [UInt8]) {
+        let text = neutralized(text)
         let bytes = text.utf8
         let isSpace = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
         let needsQuotes = bytes.contains { $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }
