@@ -33,13 +33,17 @@ struct PropertyTests {
         .map { edit in Edit(place: edit.0, kind: edit.1, byte: edit.2 ?? 0x20, length: edit.3) }
         .array(of: 1...6)
 
+    /// The sample case study with the edits applied in turn.
+    static func mutated(_ edits: [Edit]) -> [UInt8] {
+        var bytes = Array(Sample.valid.utf8)
+        for edit in edits { edit.apply(to: &bytes) }
+        return bytes
+    }
+
     @Test("Toute modification d'une fiche valide donne une page ou des diagnostics situés dans le fichier")
     func mutationsStayInsideTheFile() async {
-        let original = Array(Sample.valid.utf8)
         await propertyCheck(count: 300, input: Self.edits) { edits in
-            var bytes = original
-            for edit in edits { edit.apply(to: &bytes) }
-            let outcome = WholePath.run(bytes)
+            let outcome = WholePath.run(Self.mutated(edits))
             #expect(outcome.misplacedDiagnostics.isEmpty, "\(outcome.misplacedDiagnostics)")
             #expect(outcome.page != nil || outcome.diagnostics.hasErrors)
             #expect(outcome.renderedDiagnostics[0].isEmpty == outcome.diagnostics.isEmpty)
@@ -48,10 +52,8 @@ struct PropertyTests {
 
     @Test("La même entrée donne toujours les mêmes octets et les mêmes diagnostics")
     func deterministic() async {
-        let original = Array(Sample.valid.utf8)
         await propertyCheck(count: 100, input: Self.edits) { edits in
-            var bytes = original
-            for edit in edits { edit.apply(to: &bytes) }
+            let bytes = Self.mutated(edits)
             let first = WholePath.run(bytes), second = WholePath.run(bytes)
             #expect(first.page == second.page)
             #expect(first.renderedDiagnostics == second.renderedDiagnostics)

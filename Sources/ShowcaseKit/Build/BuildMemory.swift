@@ -70,7 +70,7 @@ final class RememberedEntry: Sendable {
 }
 
 extension BuildMemory {
-    static let header = Array("showcase-cache 2\n".utf8)
+    static let header = Array("showcase-cache 3\n".utf8)
 
     var bytes: [UInt8] {
         var writer = BinaryWriter()

@@ -94,9 +94,6 @@ public final class SiteOutput: SiteSink {
         self.trusted = trusted
     }
 
-    /// Files actually written (the others were already there with the same bytes).
-    public var changedFiles: Int { state.withLock { $0.pending.count } }
-
     /// Writes `bytes` at `relativePath` of the site, creating folders as needed.
     public func write(_ relativePath: String, _ bytes: [UInt8]) throws(EnvironmentError) {
         let fingerprint = ContentHash.hex(bytes)

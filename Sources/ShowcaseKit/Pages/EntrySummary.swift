@@ -47,9 +47,11 @@ public final class EntrySummary: Sendable {
         self.cardFingerprint = cardFingerprint
         self.pageFingerprint = pageFingerprint
         self.sortKey = sortKey ?? Suggestion.fold(title)
-        planningHash = Self.planningHash(path: path, slug: slug, title: title, shortTitle: shortTitle, updated: updated,
-                                         mechanisms: mechanisms, departement: departement, award: award, figures: figures,
-                                         derivedIDs: derivedIDs)
+        var planning = BinaryWriter()
+        Self.writePlanningFields(path: path, slug: slug, title: title, shortTitle: shortTitle, updated: updated,
+                                 mechanisms: mechanisms, departement: departement, award: award, figures: figures,
+                                 derivedIDs: derivedIDs, to: &planning)
+        planningHash = ContentHash.hash(planning.bytes)
     }
 
     /// What every build needs of it, even one that plans nothing.
@@ -70,33 +72,28 @@ public final class EntrySummary: Sendable {
 
     public var isWinner: Bool { award?.status == "laureat" }
 
-    /// The value of a reported figure, if the entry gives it.
-    public func value(of indicator: String) -> Double? { figures.first { $0.id == indicator }?.value }
-
-    /// When the planning fields of no entry change, every page keeps its place, its title and its totals.
-    private static func planningHash(path: String, slug: String, title: String, shortTitle: String, updated: String,
-                                     mechanisms: [String], departement: String?, award: AwardKey?, figures: [FigureValue],
-                                     derivedIDs: [String]) -> UInt64 {
-        var fingerprint = Fingerprint()
-        for text in [path, slug, title, shortTitle, updated] { fingerprint.add(text) }
-        fingerprint.add(mechanisms.count)
-        for mechanism in mechanisms { fingerprint.add(mechanism) }
-        fingerprint.add(departement)
-        fingerprint.add(award != nil)
+    /// The fields pages are planned from, encoded: their bytes are remembered, and their fingerprint is the
+    /// `planningHash` (when no entry's changes, every page keeps its place, its title and its totals).
+    fileprivate static func writePlanningFields(
+        path: String, slug: String, title: String, shortTitle: String, updated: String, mechanisms: [String],
+        departement: String?, award: AwardKey?, figures: [FigureValue], derivedIDs: [String], to writer: inout BinaryWriter
+    ) {
+        for text in [path, slug, title, shortTitle, updated] { writer.write(text) }
+        writer.write(mechanisms)
+        writer.write(departement)
+        writer.write(award != nil)
         if let award {
-            fingerprint.add(award.programme)
-            fingerprint.add(award.edition)
-            fingerprint.add(award.category)
-            fingerprint.add(award.status)
+            writer.write(award.programme)
+            writer.write(award.edition)
+            writer.write(award.category)
+            writer.write(award.status)
         }
-        fingerprint.add(figures.count)
+        writer.write(figures.count)
         for figure in figures {
-            fingerprint.add(figure.id)
-            fingerprint.add(figure.value)
+            writer.write(figure.id)
+            writer.write(figure.value)
         }
-        fingerprint.add(derivedIDs.count)
-        for id in derivedIDs { fingerprint.add(id) }
-        return fingerprint.value
+        writer.write(derivedIDs)
     }
 }
 
@@ -139,26 +136,9 @@ public struct FigureValue: Sendable, Equatable {
 
 extension EntrySummary {
     func write(to writer: inout BinaryWriter) {
-        writer.write(path)
-        writer.write(slug)
-        writer.write(title)
-        writer.write(shortTitle)
-        writer.write(updated)
-        writer.write(mechanisms)
-        writer.write(departement)
-        writer.write(award != nil)
-        if let award {
-            writer.write(award.programme)
-            writer.write(award.edition)
-            writer.write(award.category)
-            writer.write(award.status)
-        }
-        writer.write(figures.count)
-        for figure in figures {
-            writer.write(figure.id)
-            writer.write(figure.value)
-        }
-        writer.write(derivedIDs)
+        Self.writePlanningFields(path: path, slug: slug, title: title, shortTitle: shortTitle, updated: updated,
+                                 mechanisms: mechanisms, departement: departement, award: award, figures: figures,
+                                 derivedIDs: derivedIDs, to: &writer)
         writer.write(imageOutputs)
         writer.write(cardFingerprint)
         writer.write(pageFingerprint)
