@@ -219,6 +219,9 @@ struct FrenchNumberTests {
         (1607, nil, "1\u{202F}607"), (5.6004, 1, "5,6"), (5.65, 1, "5,7"), (5.64, 1, "5,6"), (529.41, 0, "529"),
         (66.666, 1, "66,7"), (0.5, 0, "1"), (-2.5, 0, "\u{2212}3"), (1.25, nil, "1,25"), (12.0, 2, "12,00"),
         (-3.0, nil, "\u{2212}3"), (0.1, nil, "0,1"), (1_234.5, nil, "1\u{202F}234,5"),
+        // Found by the fuzzer: beyond 10^15 a value no longer fits the 64-bit path; it must still print.
+        (2.5e20, nil, "250\u{202F}000\u{202F}000\u{202F}000\u{202F}000\u{202F}000\u{202F}000"), (1e15, 1, "1\u{202F}000\u{202F}000\u{202F}000\u{202F}000\u{202F}000"),
+        (.infinity, nil, "—"), (.nan, 2, "—"),
     ] as [(Double, Int?, String)])
     func format(_ input: (Double, Int?, String)) {
         #expect(FrenchNumber.format(input.0, decimals: input.1) == input.2)

@@ -47,6 +47,18 @@ enum SchemaCases {
 
                 """),
         SchemaCase(
+            name: "un nombre démesuré (trouvé par le fuzzer)",
+            text: Sample.replacing("valeur: 24", with: "valeur: 2222222222222222222222"),
+            expected: """
+                erreur[valeur-hors-bornes]: « personnes_embauchees » vaut 2222222222222222222222, bien au-delà de tout chiffre plausible
+                  --> content/essai.md:15:13
+                   |
+                15 |     valeur: 2222222222222222222222
+                   |             ^^^^^^^^^^^^^^^^^^^^^^
+                   = aide: vérifiez le nombre de chiffres : showcase n'accepte pas de valeur d'un million de milliards ou plus
+
+                """),
+        SchemaCase(
             name: "un effectif négatif",
             text: Sample.replacing("valeur: 24", with: "valeur: -24"),
             expected: """

@@ -16,10 +16,13 @@ public enum FrenchNumber {
 
     /// Digits of `value` rounded to `decimals` (or shown with up to 6 decimals, trailing zeros dropped).
     static func parts(_ value: Double, decimals: Int?) -> (negative: Bool, integer: String, fraction: String) {
+        guard value.isFinite else { return (false, "—", "") }
         // Whole numbers shown as they are, the common case: no scaling, no zeros to trim.
-        if decimals == nil, value == value.rounded(), abs(value) < 1e15 {
+        if decimals == nil, value == value.rounded(), abs(value) < exactLimit {
             return (value < 0, String(UInt64(abs(value))), "")
         }
+        // Beyond, a Double has no digits after the comma to show, and its integer part no longer fits in 64 bits.
+        if abs(value) >= exactLimit { return (value < 0, integerDigits(abs(value).rounded()), "") }
         let places = decimals ?? 6
         let scale = pow10(places)
         let scaled = (abs(value) * scale).rounded(.toNearestOrAwayFromZero)
@@ -30,6 +33,22 @@ public enum FrenchNumber {
             fraction = String(decoding: fraction.utf8.dropLast(zeros), as: UTF8.self)
         }
         return (value < 0 && scaled != 0, digits(UInt64(whole), width: 1), fraction)
+    }
+
+    /// Below this, every whole number is exact in a Double and fits in 64 bits.
+    static let exactLimit = 1e15
+
+    /// The decimal digits of a large whole number (`2.5e+20` → `250000000000000000000`).
+    private static func integerDigits(_ value: Double) -> String {
+        let text = "\(value)"
+        guard let exponentMark = text.firstIndex(where: { $0 == "e" || $0 == "E" }) else {
+            return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
+        }
+        let mantissa = text[..<exponentMark]
+        let exponent = Int(text[text.index(after: exponentMark)...].filter { $0 != "+" }) ?? 0
+        let digits = mantissa.filter { $0 != "." }
+        let integerCount = (mantissa.firstIndex(of: ".").map { mantissa.distance(from: mantissa.startIndex, to: $0) } ?? mantissa.count) + exponent
+        return String(digits.prefix(max(integerCount, 1))) + String(repeating: "0", count: max(0, integerCount - digits.count))
     }
 
     public static func round(_ value: Double, decimals: Int) -> Double {

@@ -29,7 +29,7 @@ public enum IndicatorCompiler {
         }
         var computed: [String: ComputedIndicator] = [:]
         for indicator in catalogue.derivedInDependencyOrder {
-            guard let formula = indicator.formula, let value = formula.evaluate({ exact[$0] }) else { continue }
+            guard let formula = indicator.formula, let value = formula.evaluate({ exact[$0] }), value.isFinite else { continue }
             let rounded = indicator.decimals.map { FrenchNumber.round(value, decimals: $0) } ?? value
             let result = ComputedIndicator(definition: indicator, value: rounded,
                                            working: formula.display { operands[$0] ?? $0 })

@@ -143,6 +143,11 @@ struct NodeReader {
                           at: node.location, help: help))
             return nil
         }
+        if abs(value) >= NumberSyntax.largest {
+            report(.error(.outOfBounds, "« \(name) » vaut \(text.count > 30 ? String(text.prefix(30)) + "…" : text), bien au-delà de tout chiffre plausible",
+                          at: node.location, help: "vérifiez le nombre de chiffres : showcase n'accepte pas de valeur d'un million de milliards ou plus"))
+            return nil
+        }
         if integer, value.rounded() != value {
             report(.error(.wrongType, "« \(name) » doit être un nombre entier, pas \(text)", at: node.location,
                           help: "arrondissez à l'unité : un nombre d'heures, de personnes ou d'unités est entier"))

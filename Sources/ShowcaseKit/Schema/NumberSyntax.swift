@@ -50,12 +50,16 @@ enum NumberSyntax {
         let lowered = compact.lowercased()
         for suffix in ["m€", "meur", "millions€", "millionsd'euros", "md€"] where lowered.hasSuffix(suffix) {
             let number = String(lowered.dropLast(suffix.count)).replacingOccurrences(of: ",", with: ".")
-            guard let value = parse(number) else { return nil }
             let factor = suffix == "md€" ? 1_000_000_000.0 : 1_000_000.0
+            guard let value = parse(number), abs(value * factor) < largest else { return nil }
             return String(Int((value * factor).rounded()))
         }
         return nil
     }
+
+    /// No figure of a public purchase comes near a million billion: beyond, it is a typing slip (and numbers that
+    /// large lose their last digits in computation).
+    static let largest = 1e15
 
     static func boundsMessage(name: String, text: String, bounds: ClosedRange<Double>) -> String {
         if let value = parse(text), value < 0, bounds.lowerBound >= 0 {
