@@ -72,16 +72,16 @@ struct SiteBuilder: Sendable {
         // 3. Data files from each entry's record, and the files copied as they are. The home page's order comes
         // from the remembered plan while the plan's digest stays the same (then pages need not be planned at all).
         let digest = SitePages.planDigest(entries.keys)
-        var summaries: [EntrySummary]?
         var planned: [PlannedPage]?
         let layouts: [PageLayout], homeOrder: [Int]
         if let memory, memory.planDigest == digest, memory.homeOrder.count == entries.keys.count,
+           memory.homeOrder.allSatisfy(entries.keys.indices.contains),
            memory.layouts.allSatisfy({ $0.members.allSatisfy(entries.keys.indices.contains) }) {
             (layouts, homeOrder) = (memory.layouts, memory.homeOrder)
         } else {
-            let all = try allSummaries(entries)
-            planned = renderer.plan(all)
-            (summaries, layouts, homeOrder) = (all, planned?.map(\.layout) ?? [], SitePages.homeOrder(all))
+            let summaries = try allSummaries(entries)
+            let pages = renderer.plan(summaries)
+            (planned, layouts, homeOrder) = (pages, pages.map(\.layout), SitePages.homeOrder(summaries))
         }
         let records = try writeRecordFiles(entries, homeOrder: homeOrder, memory: memory, renderer: renderer, sink: sink)
         for index in entries.rendered.indices { entries.rendered[index]?.records = [] }  // written: let them go
@@ -92,12 +92,10 @@ struct SiteBuilder: Sendable {
         // digest stays the same, so do the pages and the entries they list: the remembered plan says which.
         let fingerprints = layouts.map { $0.fingerprint(planDigest: digest, entries: entries.keys) }
         let dirty = layouts.indices.filter { memory?.pages[layouts[$0].file] != fingerprints[$0] || !sink.has(layouts[$0].file) }
-        if !dirty.isEmpty, planned == nil {
-            let all: [EntrySummary]
-            if let summaries { all = summaries } else { all = try allSummaries(entries) }
-            planned = renderer.plan(all)
-        }
-        try await renderPages(dirty.map { planned![$0] }, entries: &entries, renderer: renderer, sink: sink, outcome: &outcome)
+        // Only pages to render need their views: plan them then, from every summary.
+        var pages = planned ?? []
+        if !dirty.isEmpty, planned == nil { pages = renderer.plan(try allSummaries(entries)) }
+        try await renderPages(dirty.map { pages[$0] }, entries: &entries, renderer: renderer, sink: sink, outcome: &outcome)
         let dirtySet = Set(dirty)
         sink.keep(layouts.indices.filter { !dirtySet.contains($0) }.map { layouts[$0].file })
         outcome.keptPages = layouts.count - dirty.count
