@@ -9,10 +9,15 @@ struct BuildCache: Sendable {
 
     private var file: String { paths.onDisk(Path.join(Self.folder, Self.fileName)) }
 
-    /// The memory the previous build left, if it matches the output folder as it is now.
-    func read(output: SiteOutput) -> BuildMemory? {
-        guard let marker = output.previousMarker, let bytes = try? fileSystem.readFile(file),
-              let memory = BuildMemory(bytes), memory.siteMarker == marker,
+    /// The memory the previous build left, whole, before it is matched to the output folder (`matching`): the
+    /// two are read at the same time.
+    func load() -> BuildMemory? {
+        (try? fileSystem.readFile(file)).flatMap(BuildMemory.init)
+    }
+
+    /// `memory` if it matches the output folder as it is now.
+    func matching(_ memory: BuildMemory?, output: SiteOutput) -> BuildMemory? {
+        guard let memory, let marker = output.previousMarker, memory.siteMarker == marker,
               memory.output == fileSystem.realPath(output.output) else { return nil }
         return memory
     }

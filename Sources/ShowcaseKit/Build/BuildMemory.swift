@@ -70,11 +70,12 @@ final class RememberedEntry: Sendable {
 }
 
 extension BuildMemory {
-    static let header = Array("showcase-cache 3\n".utf8)
+    static let header = Array("showcase-cache 4\n".utf8)
 
     var bytes: [UInt8] {
         var writer = BinaryWriter()
-        writer.reserveCapacity(entries.count * 700 + siteStamps.count * 60)
+        writer.reserveCapacity(Self.header.count + entries.count * 700 + siteStamps.count * 60)
+        writer.append(raw: Self.header)  // first, so that 6 MB are not copied behind it
         writer.write(settingsHash)
         writer.write(output)
         writer.write(siteMarker)
@@ -123,7 +124,7 @@ extension BuildMemory {
         }
         writer.write(recordFiles.count)
         for fingerprint in recordFiles { writer.write(fingerprint) }
-        return Self.header + writer.bytes
+        return writer.bytes
     }
 
     /// `nil` when the bytes are not a memory this version of showcase wrote, whole.
@@ -134,7 +135,9 @@ extension BuildMemory {
             settingsHash = try reader.readString()
             output = try reader.readString()
             siteMarker = try reader.readUInt64()
-            for _ in 0..<(try reader.readCount()) {
+            let stampCount = try reader.readCount()
+            siteStamps.reserveCapacity(stampCount)
+            for _ in 0..<stampCount {
                 let path = try reader.readString()
                 siteStamps[path] = try Self.readStamp(&reader)
             }

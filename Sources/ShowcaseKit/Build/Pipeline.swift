@@ -41,12 +41,13 @@ public struct Pipeline: Sendable {
         let startedAt = POSIX.now()
         var stopwatch = Stopwatch()
         try OutputFolderGuard(fileSystem: fileSystem).check(paths)
-        let settings = try ProjectLoader(fileSystem: fileSystem).settings(paths)
         let cache = BuildCache(fileSystem: fileSystem, paths: paths)
+        async let loaded = cache.load()  // while the settings and the previous site's marker are read
+        let settings = try ProjectLoader(fileSystem: fileSystem).settings(paths)
         let builder = SiteBuilder(settings: settings, fileSystem: fileSystem, readings: [:], startedAt: startedAt)
         var output = try SiteWriter(fileSystem: fileSystem).begin(output: paths.output)
         stopwatch.lap("configuration, gabarits et site précédent")
-        let memory = cache.read(output: output)
+        let memory = cache.matching(await loaded, output: output)
         if let memory { output = output.trusting(memory.siteStamps) }
         stopwatch.lap("mémoire de la construction précédente")
         let setup = stopwatch.laps
@@ -70,14 +71,21 @@ public struct Pipeline: Sendable {
         }
         stopwatch = Stopwatch()
         cache.forget()
-        let marker: UInt64
+        let marker = output.marker, fingerprint = ContentHash.hash(marker)
+        // Updating in place, the memory is written while the site is put in place: the next build believes it
+        // only if the site then carries this marker. A new folder's real path is only known once renamed.
+        let inPlace = output.isInPlace
+        async let remembered: Void = inPlace ? cache.write(memory, siteMarker: fingerprint, output: output) : ()
         do throws(EnvironmentError) {
-            marker = try output.commit()
+            try output.commit(marker: marker)
         } catch {
+            await remembered
+            cache.forget()
             output.abandon()
             throw error
         }
-        cache.write(memory, siteMarker: marker, output: output)
+        await remembered
+        if !inPlace { cache.write(memory, siteMarker: fingerprint, output: output) }
         stopwatch.lap("mise en place du site")
         report.pagesWritten = outcome.pageCount
         report.pagesRendered = outcome.renderedEntries + outcome.renderedPages

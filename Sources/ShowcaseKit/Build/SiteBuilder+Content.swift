@@ -2,8 +2,9 @@
 extension SiteBuilder {
     enum ContentState: Sendable {
         case remembered(RememberedEntry)
-        /// `parsed` is false when an earlier reading of the same bytes was reused.
-        case read(ReadCaseStudy, stamp: FileStamp?, images: [(path: String, stamp: FileStamp?)], parsed: Bool)
+        /// `parsed` is false when an earlier reading of the same bytes was reused. Boxed: a reading is large, and
+        /// 10 000 states are copied between stages.
+        indirect case read(ReadCaseStudy, stamp: FileStamp?, images: [(path: String, stamp: FileStamp?)], parsed: Bool)
         /// Read and rendered: what the next build needs to recognise it, the reading itself let go.
         case rendered(FreshEntry)
     }
@@ -96,14 +97,14 @@ extension SiteBuilder {
 
     /// An unchanged entry read again because a page that lists it must be rendered.
     func listedAgain(_ key: EntryKey, renderer: SiteRenderer) throws(EnvironmentError) -> (listed: ListedEntry, parsed: Bool) {
-        let earlier = readings[key.path].flatMap { $0.fingerprints.card == key.cardFingerprint ? $0 : nil }
+        let earlier = readings[key.path].flatMap { $0.cardFingerprint == key.cardFingerprint ? $0 : nil }
         let reading: ReadCaseStudy
         if let earlier {
             reading = earlier
         } else {
             reading = try ProjectLoader(fileSystem: fileSystem).read(key.path, settings: settings, reader: settings.reader)
         }
-        guard let study = reading.study, !reading.diagnostics.hasErrors, reading.fingerprints.card == key.cardFingerprint else {
+        guard let study = reading.study, !reading.diagnostics.hasErrors, reading.cardFingerprint == key.cardFingerprint else {
             throw EnvironmentError(.readFailed, "« \(key.path) » a changé pendant la construction", help: "relancez `showcase build`")
         }
         return (renderer.listedEntry(study), earlier == nil)

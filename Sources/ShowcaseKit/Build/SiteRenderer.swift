@@ -52,9 +52,8 @@ public struct SiteRenderer: Sendable {
         let view = listed.card.completed(bodyHTML: body.html,
                                          jsonLD: StructuredData.jsonLD(study, url: listed.card.absoluteURL).compact)
         let openData = OpenDataEntry(study: study, derived: derived)
-        let (card, page) = read.fingerprints
         return RenderedEntry(
-            summary: EntrySummary(study: study, derived: derived, cardFingerprint: card, pageFingerprint: page),
+            summary: EntrySummary(study: study, derived: derived, cardFingerprint: read.cardFingerprint),
             listed: listed, diagnostics: body.diagnostics, file: SitePages.entryFile(study.slug),
             page: settings.templates.render(pages.entry(view), template: "fiche"),
             records: [

@@ -11,23 +11,20 @@ public struct ReadCaseStudy: Sendable {
     /// Fingerprint of the front matter alone: what lists show of the entry comes from there.
     public var frontMatterHash: UInt64 = 0
 
-    /// What the entry's card and page are made of: the front matter (card) or the whole file (page), and the
-    /// photos as published (content-named paths and sizes).
-    public var fingerprints: (card: UInt64, page: UInt64) {
+    /// What the entry's card is made of: the front matter and the photos as published (content-named paths and
+    /// sizes). Lists are rendered again when it changes; a change to the story alone leaves them as they are.
+    public var cardFingerprint: UInt64 {
         var images = Fingerprint()
         for image in study?.images ?? [] {
             images.add(image.outputPath)
             images.add(image.info?.width ?? -1)
             images.add(image.info?.height ?? -1)
         }
-        var card = Fingerprint(), page = Fingerprint()
+        var card = Fingerprint()
         card.add(file.path)
-        page.add(file.path)
         card.add(frontMatterHash)
         card.add(images.value)
-        page.add(sourceHash)
-        page.add(images.value)
-        return (card.value, page.value)
+        return card.value
     }
 }
 

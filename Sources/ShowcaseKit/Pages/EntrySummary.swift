@@ -22,8 +22,6 @@ public final class EntrySummary: Sendable {
     public let imageOutputs: [String]
     /// Changes whenever anything the entry shows in a list changes: its front matter, or a photo.
     public let cardFingerprint: UInt64
-    /// Changes whenever anything its own page shows changes: the whole file, or a photo.
-    public let pageFingerprint: UInt64
     /// The title folded for sorting (case and accents aside).
     let sortKey: String
     /// The fingerprint of the fields pages are planned from (all but the fingerprints and photos).
@@ -32,7 +30,7 @@ public final class EntrySummary: Sendable {
     /// - Parameter sortKey: the folded title, when already known (it is remembered with the rest).
     public init(path: String, slug: String, title: String, shortTitle: String, updated: String, mechanisms: [String],
                 departement: String?, award: AwardKey?, figures: [FigureValue], derivedIDs: [String],
-                imageOutputs: [String], cardFingerprint: UInt64, pageFingerprint: UInt64, sortKey: String? = nil) {
+                imageOutputs: [String], cardFingerprint: UInt64, sortKey: String? = nil) {
         self.path = path
         self.slug = slug
         self.title = title
@@ -45,7 +43,6 @@ public final class EntrySummary: Sendable {
         self.derivedIDs = derivedIDs
         self.imageOutputs = imageOutputs
         self.cardFingerprint = cardFingerprint
-        self.pageFingerprint = pageFingerprint
         self.sortKey = sortKey ?? Suggestion.fold(title)
         var planning = BinaryWriter()
         Self.writePlanningFields(path: path, slug: slug, title: title, shortTitle: shortTitle, updated: updated,
@@ -59,7 +56,7 @@ public final class EntrySummary: Sendable {
         EntryKey(path: path, slug: slug, cardFingerprint: cardFingerprint, planningHash: planningHash, imageOutputs: imageOutputs)
     }
 
-    public convenience init(study: CaseStudy, derived: [ComputedIndicator], cardFingerprint: UInt64 = 0, pageFingerprint: UInt64 = 0) {
+    public convenience init(study: CaseStudy, derived: [ComputedIndicator], cardFingerprint: UInt64 = 0) {
         self.init(
             path: study.path, slug: study.slug, title: study.title, shortTitle: study.shortTitle,
             updated: FeedDates.rfc3339(FeedDates.updated(study)), mechanisms: study.mechanisms.map(\.value.id),
@@ -67,7 +64,7 @@ public final class EntrySummary: Sendable {
             award: study.award.map { AwardKey(programme: $0.programme.id, edition: $0.edition, category: $0.category, status: $0.status.id) },
             figures: study.figures.map { FigureValue(id: $0.indicator.id, value: $0.value.value) },
             derivedIDs: derived.map(\.definition.id), imageOutputs: study.images.compactMap(\.outputPath),
-            cardFingerprint: cardFingerprint, pageFingerprint: pageFingerprint)
+            cardFingerprint: cardFingerprint)
     }
 
     public var isWinner: Bool { award?.status == "laureat" }
@@ -141,7 +138,6 @@ extension EntrySummary {
                                  derivedIDs: derivedIDs, to: &writer)
         writer.write(imageOutputs)
         writer.write(cardFingerprint)
-        writer.write(pageFingerprint)
         writer.write(sortKey)
     }
 
@@ -174,6 +170,6 @@ extension EntrySummary {
         self.init(path: path, slug: slug, title: title, shortTitle: shortTitle, updated: updated, mechanisms: mechanisms,
                   departement: departement, award: award, figures: figures, derivedIDs: try reader.readStrings(),
                   imageOutputs: try reader.readStrings(), cardFingerprint: try reader.readUInt64(),
-                  pageFingerprint: try reader.readUInt64(), sortKey: try reader.readString())
+                  sortKey: try reader.readString())
     }
 }

@@ -39,6 +39,9 @@ struct BinaryWriter {
         self.bytes += bytes
     }
 
+    /// Bytes as they are, without a length: a header.
+    mutating func append(raw: [UInt8]) { bytes += raw }
+
     mutating func reserveCapacity(_ count: Int) { bytes.reserveCapacity(count) }
 }
 
