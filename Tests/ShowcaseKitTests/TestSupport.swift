@@ -40,9 +40,19 @@ enum TestSupport {
         return DiagnosticRenderer(sources: [result.file.path: result.file]).render(result.diagnostics)
     }
 
-    /// A new empty folder under the system's temporary folder.
+    /// A new empty folder, inside one folder per test run that is removed when the run ends.
     static func temporaryFolder() -> String {
-        var template = Array((NSTemporaryDirectory() + "/showcase-tests-XXXXXX").utf8CString)
+        makeFolder(runFolder + "/XXXXXX")
+    }
+
+    private static let runFolder: String = {
+        let folder = makeFolder(NSTemporaryDirectory() + "/showcase-tests-XXXXXX")
+        atexit { try? FileSystem.disk.removeTree(TestSupport.runFolder) }
+        return folder
+    }()
+
+    private static func makeFolder(_ pattern: String) -> String {
+        var template = Array(pattern.utf8CString)
         return template.withUnsafeMutableBufferPointer { buffer in String(cString: mkdtemp(buffer.baseAddress!)!) }
     }
 
