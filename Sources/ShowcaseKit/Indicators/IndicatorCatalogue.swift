@@ -1,5 +1,7 @@
 /// One indicator of the catalogue: a figure a case study may report, or one derived from others by a formula.
-public struct IndicatorDefinition: Sendable {
+/// A class: every entry's page, row and figures refer to the catalogue's definitions, and a reference is one
+/// retain where these fields are ten.
+public final class IndicatorDefinition: Sendable {
     public let id: String
     public let label: String
     public let unit: Unit
@@ -17,6 +19,21 @@ public struct IndicatorDefinition: Sendable {
     /// Above this value the figure is possible but unlikely: a warning, an error under `check --strict`.
     public let warnAbove: Double?
     public let location: SourceLocation
+
+    public init(id: String, label: String, unit: Unit, isInteger: Bool, bounds: ClosedRange<Double>, definition: String,
+                formula: Formula?, decimals: Int?, atMost: String?, warnAbove: Double?, location: SourceLocation) {
+        self.id = id
+        self.label = label
+        self.unit = unit
+        self.isInteger = isInteger
+        self.bounds = bounds
+        self.definition = definition
+        self.formula = formula
+        self.decimals = decimals
+        self.atMost = atMost
+        self.warnAbove = warnAbove
+        self.location = location
+    }
 
     public var isDerived: Bool { formula != nil }
 }

@@ -64,7 +64,9 @@ public enum CSVExporter {
 
     /// `5,6`, `17000000`: what a French spreadsheet reads as a number.
     static func number(_ value: Double) -> String {
-        MachineNumber.format(value).replacingOccurrences(of: ".", with: ",")
+        let text = MachineNumber.format(value)
+        guard text.utf8.contains(UInt8(ascii: ".")) else { return text }
+        return String(decoding: text.utf8.map { $0 == UInt8(ascii: ".") ? UInt8(ascii: ",") : $0 }, as: UTF8.self)
     }
 
     private static func list(_ items: [String]) -> String { items.joined(separator: " | ") }
