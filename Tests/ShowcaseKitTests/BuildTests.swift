@@ -48,6 +48,10 @@ struct BuildTests {
         let root = TestSupport.copyOfShippedProject()
         _ = try await Pipeline().build(ProjectPaths(root: root))
         let before = TestSupport.snapshot(root + "/site")
+        // A valid fiche changed too: its page is rendered and written beside the old one before the invalid one is
+        // known, and must go with the failed build.
+        let edited = root + "/content/brest-reliure-en-detention.md"
+        try FileSystem.disk.writeFile(edited, try FileSystem.disk.readFile(edited) + Array("\nUne phrase de plus.\n".utf8))
         TestSupport.write(["content/cassee.md": "---\ntitre: [\n---\n"], into: root)
         let report = try await Pipeline().build(ProjectPaths(root: root))
         #expect(!report.succeeded)

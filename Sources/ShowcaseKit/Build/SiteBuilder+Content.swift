@@ -17,41 +17,104 @@ extension SiteBuilder {
         let clean: Bool
     }
 
+    /// What step 1 gives for one content file.
+    enum Produced: Sendable {
+        case remembered(RememberedEntry)
+        case read(ReadFile)
+    }
+
+    /// A content file read and, when valid, rendered. A class: 10 000 of them pass from the tasks to the build,
+    /// and a reading or a rendered entry held by value would be copied whole.
+    final class ReadFile: Sendable {
+        /// `.rendered` when valid, else `.read`.
+        let content: ContentState
+        /// Its page, rendered and written at once when the file was valid.
+        let rendered: RenderedEntry?
+        /// The reading, kept when the outcome needs it: for its diagnostics and source lines, or for the preview.
+        let reading: ReadCaseStudy?
+        let parsed: Bool
+
+        init(content: ContentState, rendered: RenderedEntry? = nil, reading: ReadCaseStudy?, parsed: Bool) {
+            self.content = content
+            self.rendered = rendered
+            self.reading = reading
+            self.parsed = parsed
+        }
+    }
+
     /// Every content file, in path order, with the diagnostics of those read (and of the rules across files).
-    func readContent(remembered: [RememberedEntry], sink: SiteSink, outcome: inout Outcome) async throws(BuildError) -> [ContentState] {
+    /// A file read and valid is rendered and written at once, so that its parsed form is let go before the next
+    /// file is read: a build of 10 000 entries never holds 10 000 parsed files. If another file turns out invalid,
+    /// the pages written are abandoned with the rest of the new site.
+    func readContent(remembered: [RememberedEntry], renderer: SiteRenderer, sink: SiteSink,
+                     outcome: inout Outcome) async throws(BuildError) -> (contents: [ContentState], rendered: [RenderedEntry?]) {
         let loader = ProjectLoader(fileSystem: fileSystem)
         let (paths, listingProblems) = try wrap { () throws(EnvironmentError) in try loader.contentPaths(settings.paths) }
         outcome.diagnostics += listingProblems
         let reader = settings.reader
         let byPath = Dictionary(remembered.map { ($0.key.path, $0) }, uniquingKeysWith: { first, _ in first })
-        let results = await paths.concurrentMap { path -> Result<ContentState, EnvironmentError> in
+        let results = await paths.concurrentMap { path -> Result<Produced, EnvironmentError> in
             do throws(EnvironmentError) {
-                return .success(try state(of: path, remembered: byPath[path], sink: sink, loader: loader, reader: reader))
+                let content = try state(of: path, remembered: byPath[path], sink: sink, loader: loader, reader: reader)
+                return .success(try produce(content, renderer: renderer, sink: sink))
             } catch {
                 return .failure(error)
             }
         }
-        var contents: [ContentState] = []
+        var contents: [ContentState] = [], rendered: [RenderedEntry?] = []
+        contents.reserveCapacity(results.count)
+        rendered.reserveCapacity(results.count)
         var slugs: [(slug: String, path: String)] = []
         for result in results {
-            let content = try wrap { () throws(EnvironmentError) in try result.get() }
-            contents.append(content)
-            switch content {
+            switch try wrap({ () throws(EnvironmentError) in try result.get() }) {
             case .remembered(let entry):
+                contents.append(.remembered(entry))
+                rendered.append(nil)
                 slugs.append((entry.key.slug, entry.key.path))
-            case .read(let read, _, _, let parsed):
-                if parsed { outcome.parsed += 1 }
-                if keepsReadings { outcome.readings[read.file.path] = read }
-                outcome.diagnostics += read.diagnostics
-                outcome.sources[read.file.path] = read.file
-                if let study = read.study { slugs.append((study.slug, study.path)) }
-            case .rendered:
-                break
+            case .read(let file):
+                contents.append(file.content)
+                rendered.append(file.rendered)
+                if file.parsed { outcome.parsed += 1 }
+                if let read = file.reading {
+                    if keepsReadings { outcome.readings[read.file.path] = read }
+                    outcome.diagnostics += read.diagnostics
+                    outcome.sources[read.file.path] = read.file
+                }
+                if let entry = file.rendered {
+                    outcome.diagnostics += entry.diagnostics
+                    slugs.append((entry.summary.slug, entry.summary.path))
+                } else if let study = file.reading?.study {
+                    slugs.append((study.slug, study.path))
+                }
             }
         }
         outcome.entryCount = contents.count
         outcome.diagnostics += ProjectRules.check(slugs)
-        return contents
+        return (contents, rendered)
+    }
+
+    /// Keeps the page and photos of a file remembered unchanged; renders and writes the page of a file read and
+    /// valid, and says what is kept of its reading.
+    private func produce(_ content: ContentState, renderer: SiteRenderer, sink: SiteSink) throws(EnvironmentError) -> Produced {
+        switch content {
+        case .remembered(let entry):
+            sink.keep([SitePages.entryFile(entry.key.slug)] + entry.key.imageOutputs)
+            return .remembered(entry)
+        case .rendered:
+            preconditionFailure("a file is rendered once it is read")
+        case .read(let read, let stamp, let images, let parsed):
+            guard let study = read.study, !read.diagnostics.hasErrors else {
+                return .read(ReadFile(content: content, reading: read, parsed: parsed))
+            }
+            var entry = renderer.renderEntry(study, read: read)
+            try sink.write(entry.file, entry.page)
+            entry.page = []  // written: 10 000 pages need not stay in memory
+            let fresh = FreshEntry(sourceHash: read.sourceHash, stamp: stamp, images: images,
+                                   clean: read.diagnostics.isEmpty && entry.diagnostics.isEmpty)
+            // Diagnostics point into the file: its lines are kept to show them.
+            let keepsReading = keepsReadings || !fresh.clean
+            return .read(ReadFile(content: .rendered(fresh), rendered: entry, reading: keepsReading ? read : nil, parsed: parsed))
+        }
     }
 
     /// Whether a content file is as remembered (by its stamp, else by its bytes), or what reading it gives.

@@ -53,23 +53,18 @@ struct SiteBuilder: Sendable {
         outcome.diagnostics = settings.diagnostics
         outcome.sources = settings.sources
 
-        // 1. Content: remembered when unchanged, read otherwise.
-        let contents = try await readContent(remembered: memory?.entries ?? [], sink: sink, outcome: &outcome)
-        stopwatch.lap("lecture et validation")
+        // 1. Content: remembered when unchanged, read otherwise; the pages of the files read, rendered at once.
+        let (contents, rendered) = try await readContent(remembered: memory?.entries ?? [], renderer: renderer, sink: sink,
+                                                         outcome: &outcome)
+        stopwatch.lap("lecture, validation et rendu des fiches")
         guard !outcome.diagnostics.hasErrors else {
             outcome.laps = stopwatch.laps
             return outcome
         }
 
-        // 2. Entry pages: rendered for the files read, kept for the others.
-        var entries = try await renderEntries(contents, renderer: renderer, sink: sink, outcome: &outcome)
-        stopwatch.lap("rendu des fiches")
-        guard !outcome.diagnostics.hasErrors else {
-            outcome.laps = stopwatch.laps
-            return outcome
-        }
+        var entries = Self.entries(contents, rendered: rendered, outcome: &outcome)
 
-        // 3. Data files from each entry's record, and the files copied as they are. The home page's order comes
+        // 2. Data files from each entry's record, and the files copied as they are. The home page's order comes
         // from the remembered plan while the plan's digest stays the same (then pages need not be planned at all).
         let digest = SitePages.planDigest(entries.keys)
         var planned: [PlannedPage]?
@@ -88,7 +83,7 @@ struct SiteBuilder: Sendable {
         try copyFiles(entries, renderer: renderer, sink: sink)
         stopwatch.lap("recherche, données ouvertes et fichiers copiés")
 
-        // 4. Pages that list entries: rendered when their plan or one of their entries changed. While the plan's
+        // 3. Pages that list entries: rendered when their plan or one of their entries changed. While the plan's
         // digest stays the same, so do the pages and the entries they list: the remembered plan says which.
         let fingerprints = layouts.map { $0.fingerprint(planDigest: digest, entries: entries.keys) }
         let dirty = layouts.indices.filter { memory?.pages[layouts[$0].file] != fingerprints[$0] || !sink.has(layouts[$0].file) }
@@ -101,7 +96,7 @@ struct SiteBuilder: Sendable {
         outcome.keptPages = layouts.count - dirty.count
         stopwatch.lap("pages des listes")
 
-        // 5. What the next build may reuse.
+        // 4. What the next build may reuse.
         outcome.memory = BuildMemory(
             settingsHash: settings.hash, output: "", siteMarker: 0, entries: remember(entries, records: records.slots),
             planDigest: digest, layouts: layouts, homeOrder: homeOrder,
@@ -111,51 +106,19 @@ struct SiteBuilder: Sendable {
         return outcome
     }
 
-    /// Entries rendered at a time: their readings are let go once their pages are written, so that a build of
-    /// 10 000 entries never holds 10 000 parsed files.
-    static let renderingBatch = 256
-
-    /// Renders and writes the page of every entry read; keeps the others' pages and photos.
-    private func renderEntries(_ contents: [ContentState], renderer: SiteRenderer, sink: SiteSink,
-                               outcome: inout Outcome) async throws(BuildError) -> Entries {
-        var entries = Entries(contents: contents, rendered: [], keys: [], listed: [:])
-        entries.rendered.reserveCapacity(contents.count)
-        for start in stride(from: 0, to: contents.count, by: Self.renderingBatch) {
-            let batch = Array(entries.contents[start..<min(start + Self.renderingBatch, contents.count)])
-            let results = await batch.concurrentMap { content -> Result<RenderedEntry?, EnvironmentError> in
-                guard case .read(let read, _, _, _) = content, let study = read.study else { return .success(nil) }
-                var entry = renderer.renderEntry(study, read: read)
-                do throws(EnvironmentError) {
-                    try sink.write(entry.file, entry.page)
-                } catch {
-                    return .failure(error)
-                }
-                entry.page = []  // written: 10 000 pages need not stay in memory
-                return .success(entry)
-            }
-            for (offset, result) in results.enumerated() {
-                let rendered = try wrap { () throws(EnvironmentError) in try result.get() }
-                entries.rendered.append(rendered)
-                guard case .read(let read, let stamp, let images, _) = batch[offset], let rendered else { continue }
-                entries.contents[start + offset] = .rendered(FreshEntry(
-                    sourceHash: read.sourceHash, stamp: stamp, images: images,
-                    clean: read.diagnostics.isEmpty && rendered.diagnostics.isEmpty))
-            }
-        }
-        var kept: [String] = []
-        for (position, (content, rendered)) in zip(entries.contents, entries.rendered).enumerated() {
+    /// What every later step needs of each entry, remembered or rendered.
+    private static func entries(_ contents: [ContentState], rendered: [RenderedEntry?], outcome: inout Outcome) -> Entries {
+        var entries = Entries(contents: contents, rendered: rendered, keys: [], listed: [:])
+        entries.keys.reserveCapacity(contents.count)
+        for (position, (content, rendered)) in zip(contents, rendered).enumerated() {
             if case .remembered(let remembered) = content {
-                kept.append(SitePages.entryFile(remembered.key.slug))
-                kept += remembered.key.imageOutputs
                 entries.keys.append(remembered.key)
             } else if let rendered {
-                outcome.diagnostics += rendered.diagnostics
                 outcome.renderedEntries += 1
                 entries.listed[position] = rendered.listed
                 entries.keys.append(rendered.summary.key)
             }
         }
-        sink.keep(kept)
         return entries
     }
 
