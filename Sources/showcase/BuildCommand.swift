@@ -18,7 +18,7 @@ struct BuildCommand: AsyncParsableCommand {
     func run() async throws {
         let report: BuildReport
         do {
-            report = try await Pipeline().build(ProjectPaths(root: options.project, output: output))
+            report = try await Pipeline(freesMemory: false).build(ProjectPaths(root: options.project, output: output))
         } catch {
             Reporter.environmentFailure(error)
         }

@@ -22,7 +22,7 @@ struct CheckCommand: AsyncParsableCommand {
     func run() async throws {
         let report: CheckReport
         do {
-            report = try await Pipeline().check(ProjectPaths(root: options.project))
+            report = try await Pipeline(freesMemory: false).check(ProjectPaths(root: options.project))
         } catch {
             Reporter.environmentFailure(error, json: format == .json, github: format == .github)
         }

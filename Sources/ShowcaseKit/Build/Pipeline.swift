@@ -5,9 +5,13 @@
 /// it did in `.showcase-cache/`, so that the next build renders only what changed (`SiteBuilder`).
 public struct Pipeline: Sendable {
     let fileSystem: FileSystem
+    /// False for a command that exits once the pipeline is done: what it built is left for the system to
+    /// reclaim (`ExitReclaimed`).
+    let freesMemory: Bool
 
-    public init(fileSystem: FileSystem = .disk) {
+    public init(fileSystem: FileSystem = .disk, freesMemory: Bool = true) {
         self.fileSystem = fileSystem
+        self.freesMemory = freesMemory
     }
 
     /// Validates everything, writes nothing.
@@ -18,6 +22,7 @@ public struct Pipeline: Sendable {
             guard let study = read.study else { return [] }
             return renderer.render(study.body, file: read.file, firstLine: study.bodyFirstLine).diagnostics
         }
+        if !freesMemory { ExitReclaimed.keep(project) }
         return CheckReport(diagnostics: project.diagnostics + bodyProblems.flatMap { $0 }, sources: project.sources,
                            entryCount: project.studies.count)
     }
@@ -90,6 +95,7 @@ public struct Pipeline: Sendable {
         report.pagesWritten = outcome.pageCount
         report.pagesRendered = outcome.renderedEntries + outcome.renderedPages
         report.timings = setup + outcome.laps + stopwatch.laps
+        if !freesMemory { ExitReclaimed.keep([outcome, memory, output, builder] as [any Sendable]) }
         return report
     }
 
