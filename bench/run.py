@@ -35,14 +35,19 @@ def run(command, cwd=None):
 
 
 def measure(command, runs, before=None, cwd=None):
-    """Median wall time and largest peak memory over `runs` runs after a warm-up; `before` runs untimed each time."""
+    """Median wall time and largest peak memory over `runs` runs after a warm-up; `before` runs untimed each time.
+
+    Every run starts once the disk has written what earlier runs left in the page cache (`sync`, untimed): a
+    full build writes 200 MB, and a run that meets their write-back measures the previous one."""
     if before:
         before()
+    os.sync()
     run(command, cwd)
     times, memories = [], []
     for _ in range(runs):
         if before:
             before()
+        os.sync()
         elapsed, memory = run(command, cwd)
         times.append(elapsed)
         memories.append(memory)
