@@ -122,16 +122,38 @@ struct IncrementalBuildTests {
         #expect(updated)
     }
 
+    @Test("Les résumés ont leur propre fichier : une phrase du récit le laisse tel quel ; abîmé, il est ignoré")
+    func summariesFile() async throws {
+        let root = Self.largeProject()
+        _ = try await Pipeline().build(ProjectPaths(root: root))
+        let summaries = root + "/.showcase-cache/resumes"
+        let written = try #require(FileSystem.disk.stamp(summaries))
+
+        Change.storySentence.apply(to: root)
+        #expect(try await Pipeline().build(ProjectPaths(root: root)).pagesRendered == 1)
+        #expect(FileSystem.disk.stamp(summaries) == written)
+
+        // A new title moves the entry in the lists, which are planned again from the summaries: damaged, they are
+        // not believed, and the build is a complete one.
+        try FileSystem.disk.writeFile(summaries, Array("abîmé".utf8))
+        Change.title.apply(to: root)
+        let report = try await Pipeline().build(ProjectPaths(root: root))
+        #expect(report.succeeded)
+        #expect(report.pagesRendered == report.pagesWritten)
+        #expect(FileSystem.disk.stamp(summaries) != written)
+        #expect(try await Pipeline().build(ProjectPaths(root: root)).pagesRendered == 0)
+    }
+
     @Test("Une mémoire abîmée ou d'une autre version est ignorée : la construction est alors complète")
     func damagedMemory() async throws {
         let root = TestSupport.copyOfShippedProject()
         _ = try await Pipeline().build(ProjectPaths(root: root))
         let memory = root + "/.showcase-cache/memoire"
         let bytes = try FileSystem.disk.readFile(memory)
-        #expect(BuildMemory(bytes) != nil)
+        #expect(BuildMemory(bytes, summaries: { nil }) != nil)
         for damaged in [Array(bytes.prefix(bytes.count / 2)), [UInt8](), Array("showcase-cache 0\n".utf8) + bytes.dropFirst(17)] {
             try FileSystem.disk.writeFile(memory, damaged)
-            #expect(BuildMemory(damaged) == nil)
+            #expect(BuildMemory(damaged, summaries: { nil }) == nil)
             let report = try await Pipeline().build(ProjectPaths(root: root))
             #expect(report.succeeded)
             #expect(report.pagesRendered == report.pagesWritten)

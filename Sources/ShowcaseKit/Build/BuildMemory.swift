@@ -33,7 +33,8 @@ struct RecordSlot: Sendable, Equatable {
 }
 
 /// One content file as the previous build left it. Only files that gave no diagnostic are remembered: a warning
-/// must be shown again at every build. Its summary stays encoded until a build needs to plan pages again.
+/// must be shown again at every build. Its summary stays encoded, or in the summaries file, until a build needs
+/// to plan pages again.
 final class RememberedEntry: Sendable {
     /// `nil` when the file was modified too recently for its stamp to prove anything: it is read again.
     let stamp: FileStamp?
@@ -41,43 +42,48 @@ final class RememberedEntry: Sendable {
     /// The photos it names (project paths) and their stamps.
     let images: [(path: String, stamp: FileStamp?)]
     let key: EntryKey
-    /// `EntrySummary.encoded`.
-    let summary: ArraySlice<UInt8>
+    let summary: StoredSummary
+    /// The fingerprint of the summary's bytes.
+    let summaryHash: UInt64
     /// In `RecordKind` order.
     let records: [RecordSlot]
 
     init(stamp: FileStamp?, sourceHash: UInt64, images: [(path: String, stamp: FileStamp?)], key: EntryKey,
-         summary: ArraySlice<UInt8>, records: [RecordSlot]) {
+         summary: StoredSummary, summaryHash: UInt64, records: [RecordSlot]) {
         self.stamp = stamp
         self.sourceHash = sourceHash
         self.images = images
         self.key = key
         self.summary = summary
+        self.summaryHash = summaryHash
         self.records = records
     }
 
     func with(stamp: FileStamp?) -> RememberedEntry {
-        RememberedEntry(stamp: stamp, sourceHash: sourceHash, images: images, key: key, summary: summary, records: records)
+        RememberedEntry(stamp: stamp, sourceHash: sourceHash, images: images, key: key, summary: summary,
+                        summaryHash: summaryHash, records: records)
     }
 
     /// The same entry when its records stay where they were: 10 000 entries are carried from build to build.
     func with(records: [RecordSlot]) -> RememberedEntry {
         if records == self.records { return self }
-        return RememberedEntry(stamp: stamp, sourceHash: sourceHash, images: images, key: key, summary: summary, records: records)
+        return RememberedEntry(stamp: stamp, sourceHash: sourceHash, images: images, key: key, summary: summary,
+                               summaryHash: summaryHash, records: records)
     }
 
     func decodedSummary() throws(MalformedBinary) -> EntrySummary {
-        try EntrySummary(encoded: summary)
+        try EntrySummary(encoded: summary.bytes())
     }
 }
 
 extension BuildMemory {
-    static let header = Array("showcase-cache 4\n".utf8)
+    static let header = Array("showcase-cache 5\n".utf8)
 
-    var bytes: [UInt8] {
+    /// The memory's own file; each entry's summary is the one at the same position in `summaries`.
+    func encoded(summaries: SummaryStore) -> [UInt8] {
         var writer = BinaryWriter()
         writer.reserveCapacity(Self.header.count + entries.count * 700 + siteStamps.count * 60)
-        writer.append(raw: Self.header)  // first, so that 6 MB are not copied behind it
+        writer.append(raw: Self.header)  // first, so that megabytes are not copied behind it
         writer.write(settingsHash)
         writer.write(output)
         writer.write(siteMarker)
@@ -86,6 +92,13 @@ extension BuildMemory {
         for (path, stamp) in siteStamps {
             writer.write(path)
             Self.write(stamp, to: &writer)
+        }
+        writer.write(summaries.fingerprint)
+        writer.write(summaries.hashes.count)
+        for (hash, range) in zip(summaries.hashes, summaries.ranges) {
+            writer.write(hash)
+            writer.write(range.lowerBound)
+            writer.write(range.count)
         }
         writer.write(entries.count)
         for entry in entries {
@@ -101,7 +114,6 @@ extension BuildMemory {
             writer.write(entry.key.cardFingerprint)
             writer.write(entry.key.planningHash)
             writer.write(entry.key.imageOutputs)
-            writer.write(bytes: entry.summary)
             writer.write(entry.records.count)
             for record in entry.records {
                 writer.write(record.range.lowerBound)
@@ -129,8 +141,9 @@ extension BuildMemory {
         return writer.bytes
     }
 
-    /// `nil` when the bytes are not a memory this version of showcase wrote, whole.
-    init?(_ bytes: [UInt8]) {
+    /// `nil` when the bytes are not a memory this version of showcase wrote, whole. `summaries` reads the
+    /// summaries file, when a build needs it.
+    init?(_ bytes: [UInt8], summaries load: @escaping @Sendable () -> [UInt8]?) {
         guard bytes.starts(with: Self.header) else { return nil }
         var reader = BinaryReader(bytes[Self.header.count...])
         do throws(MalformedBinary) {
@@ -143,8 +156,20 @@ extension BuildMemory {
                 let path = try reader.readString()
                 siteStamps[path] = try Self.readStamp(&reader)
             }
+            let fingerprint = try reader.readUInt64()
+            var hashes: [UInt64] = [], ranges: [Range<Int>] = []
+            for _ in 0..<(try reader.readCount()) {
+                hashes.append(try reader.readUInt64())
+                ranges.append(try Self.readRange(&reader))
+            }
+            let store = SummaryStore(hashes: hashes, ranges: ranges, fingerprint: fingerprint, load: load)
             entries = []
-            for _ in 0..<(try reader.readCount()) { entries.append(try Self.readEntry(&reader)) }
+            entries.reserveCapacity(hashes.count)
+            for _ in 0..<(try reader.readCount()) {
+                guard entries.count < hashes.count else { return nil }
+                entries.append(try Self.readEntry(&reader, summary: store, at: entries.count))
+            }
+            guard entries.count == hashes.count else { return nil }
             planDigest = try reader.readUInt64()
             layouts = []
             for _ in 0..<(try reader.readCount()) {
@@ -162,22 +187,29 @@ extension BuildMemory {
         }
     }
 
-    private static func readEntry(_ reader: inout BinaryReader) throws(MalformedBinary) -> RememberedEntry {
+    private static func readEntry(_ reader: inout BinaryReader, summary store: SummaryStore,
+                                  at position: Int) throws(MalformedBinary) -> RememberedEntry {
         let stamp = try readStamp(&reader)
         let sourceHash = try reader.readUInt64()
         var images: [(path: String, stamp: FileStamp?)] = []
         for _ in 0..<(try reader.readCount()) { images.append((try reader.readString(), try readStamp(&reader))) }
         let key = EntryKey(path: try reader.readString(), slug: try reader.readString(), cardFingerprint: try reader.readUInt64(),
                            planningHash: try reader.readUInt64(), imageOutputs: try reader.readStrings())
-        let summary = try reader.readBytes()
         var records: [RecordSlot] = []
         for _ in 0..<(try reader.readCount()) {
-            let start = try reader.readInt(), count = try reader.readInt()
-            guard start >= 0, count >= 0 else { throw MalformedBinary() }
-            records.append(RecordSlot(range: start..<start + count, fingerprint: try reader.readUInt64()))
+            records.append(RecordSlot(range: try readRange(&reader), fingerprint: try reader.readUInt64()))
         }
         guard records.count == RecordKind.allCases.count else { throw MalformedBinary() }
-        return RememberedEntry(stamp: stamp, sourceHash: sourceHash, images: images, key: key, summary: summary, records: records)
+        return RememberedEntry(stamp: stamp, sourceHash: sourceHash, images: images, key: key,
+                               summary: .stored(store, store.ranges[position]), summaryHash: store.hashes[position],
+                               records: records)
+    }
+
+    /// A start and a length, as written; damaged ones (negative, or past the largest integer) are refused.
+    private static func readRange(_ reader: inout BinaryReader) throws(MalformedBinary) -> Range<Int> {
+        let start = try reader.readInt(), count = try reader.readInt()
+        guard start >= 0, count >= 0, count <= Int.max - start else { throw MalformedBinary() }
+        return start..<start + count
     }
 
     private static func readPositions(_ reader: inout BinaryReader) throws(MalformedBinary) -> [Int] {

@@ -192,9 +192,10 @@ struct SiteBuilder: Sendable {
                 remembered.append(entry.with(records: slots))
             case .rendered(let fresh):
                 guard let rendered, fresh.clean else { continue }
+                let summary = rendered.summary.encoded
                 remembered.append(RememberedEntry(stamp: fresh.stamp, sourceHash: fresh.sourceHash, images: fresh.images,
-                                                  key: rendered.summary.key, summary: rendered.summary.encoded[...],
-                                                  records: slots))
+                                                  key: rendered.summary.key, summary: .encoded(summary[...]),
+                                                  summaryHash: ContentHash.hash(summary), records: slots))
             case .read:
                 continue
             }
