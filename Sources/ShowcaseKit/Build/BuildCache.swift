@@ -56,6 +56,7 @@ struct BuildCache: Sendable {
         let previous = entries.lazy.compactMap(\.summary.store).first
         if let previous, previous.holds(entries) { return previous }
         var bytes: [UInt8] = [], ranges: [Range<Int>] = []
+        bytes.reserveCapacity(entries.count * 480)
         ranges.reserveCapacity(entries.count)
         for entry in entries {
             guard let summary = try? entry.summary.bytes() else { return nil }

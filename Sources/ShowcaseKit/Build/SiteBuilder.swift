@@ -78,8 +78,7 @@ struct SiteBuilder: Sendable {
             let pages = renderer.plan(summaries)
             (planned, layouts, homeOrder) = (pages, pages.map(\.layout), SitePages.homeOrder(summaries))
         }
-        let records = try writeRecordFiles(entries, homeOrder: homeOrder, memory: memory, renderer: renderer, sink: sink)
-        for index in entries.rendered.indices { entries.rendered[index]?.records = [] }  // written: let them go
+        let records = try writeRecordFiles(&entries, homeOrder: homeOrder, memory: memory, renderer: renderer, sink: sink)
         try copyFiles(entries, renderer: renderer, sink: sink)
         stopwatch.lap("recherche, données ouvertes et fichiers copiés")
 
