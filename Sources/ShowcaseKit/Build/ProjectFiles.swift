@@ -25,7 +25,7 @@ struct ProjectFiles: Sendable {
     }
 
     private func isInside(_ real: String) -> Bool {
-        real == realRoot || real.hasPrefix(realRoot.hasSuffix("/") ? realRoot : realRoot + "/")
+        Path.isSame(real, orInside: realRoot)
     }
 
     static func outsideWarning(_ relative: String) -> Diagnostic {

@@ -82,7 +82,7 @@ public struct FileSystem: Sendable {
         rename: @escaping @Sendable (String, String) throws(FileSystemError) -> Void,
         removeTree: @escaping @Sendable (String) throws(FileSystemError) -> Void,
         realPath: @escaping @Sendable (String) -> String?,
-        stamp: (@Sendable (String) -> FileStamp?)? = nil
+        stamp: @escaping @Sendable (String) -> FileStamp?
     ) {
         self.readFile = readFile
         self.writeFile = writeFile
@@ -92,7 +92,7 @@ public struct FileSystem: Sendable {
         self.rename = rename
         self.removeTree = removeTree
         self.realPath = realPath
-        self.stamp = stamp ?? { POSIX.stamp($0) }
+        self.stamp = stamp
     }
 }
 
@@ -101,7 +101,7 @@ extension FileSystem {
     public static let disk = FileSystem(
         readFile: POSIX.readFile, writeFile: POSIX.writeFile, listDirectory: POSIX.listDirectory, kind: POSIX.kind,
         createDirectory: POSIX.createDirectory, rename: POSIX.rename, removeTree: POSIX.removeTree,
-        realPath: POSIX.realPath)
+        realPath: POSIX.realPath, stamp: POSIX.stamp)
 
     /// Creates `path` and any missing parent.
     public func createDirectories(_ path: String) throws(FileSystemError) {

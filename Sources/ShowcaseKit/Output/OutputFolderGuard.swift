@@ -23,17 +23,12 @@ struct OutputFolderGuard {
                                    help: "choisissez un dossier réservé au site, par exemple `--output site`")
         }
         if output == "/" { try refuse("est la racine du disque") }
-        if let home, Self.contains(output, resolved(home)) { try refuse("est votre dossier personnel, ou le contient") }
-        if Self.contains(output, root) { try refuse("est le dossier du projet, ou le contient") }
+        if let home, Path.isSame(resolved(home), orInside: output) { try refuse("est votre dossier personnel, ou le contient") }
+        if Path.isSame(root, orInside: output) { try refuse("est le dossier du projet, ou le contient") }
         for folder in [ProjectPaths.contentFolder, ProjectPaths.templatesFolder] {
             let inside = resolved(paths.onDisk(folder))
-            if Self.contains(inside, output) { try refuse("est dans le dossier « \(folder) » du projet : le site s'y mêlerait à ce que vous avez écrit") }
+            if Path.isSame(output, orInside: inside) { try refuse("est dans le dossier « \(folder) » du projet : le site s'y mêlerait à ce que vous avez écrit") }
         }
-    }
-
-    /// Whether `outer` is `inner` or one of its parents.
-    static func contains(_ outer: String, _ inner: String) -> Bool {
-        outer == inner || inner.hasPrefix(outer == "/" ? "/" : outer + "/")
     }
 
     /// The absolute path, `.` and `..` worked out, and symbolic links followed as far as the path exists.

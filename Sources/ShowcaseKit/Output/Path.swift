@@ -17,6 +17,11 @@ public enum Path {
         return slash == trimmed.startIndex ? "/" : String(trimmed[..<slash])
     }
 
+    /// Whether `inner` is `outer` or lies inside it.
+    public static func isSame(_ inner: String, orInside outer: String) -> Bool {
+        inner == outer || inner.hasPrefix(outer.hasSuffix("/") ? outer : outer + "/")
+    }
+
     /// The last component (`a/b/c.md` → `c.md`).
     public static func lastComponent(_ path: String) -> String {
         let trimmed = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path

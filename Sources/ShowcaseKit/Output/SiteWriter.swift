@@ -195,16 +195,9 @@ public final class SiteOutput: SiteSink {
     }
 
     /// Puts the new site in place: renames the staging folder, or the written files over the old ones (deleting
-    /// those the site no longer has), then records what was written in the marker.
-    /// - Returns: the fingerprint of the new marker.
-    @discardableResult
-    public func commit() throws(EnvironmentError) -> UInt64 {
-        try commit(marker: marker)
-    }
-
-    /// `commit()`, with the `marker` already made.
-    @discardableResult
-    public func commit(marker: [UInt8]) throws(EnvironmentError) -> UInt64 {
+    /// those the site no longer has), then records what was written in the marker (`marker`, made beforehand so
+    /// that the build memory can be written meanwhile).
+    public func commit(marker: [UInt8]) throws(EnvironmentError) {
         let (written, pending) = state.withLock { ($0.written, $0.pending) }
         switch mode {
         case .fresh(let staging):
@@ -225,7 +218,6 @@ public final class SiteOutput: SiteSink {
                 try fileSystem.rename(path + ".showcase-nouveau", path)
             }
         }
-        return ContentHash.hash(marker)
     }
 
     /// Removes what a failed build wrote; the output folder is as it was.

@@ -34,11 +34,6 @@ struct BinaryWriter {
         for text in texts { write(text) }
     }
 
-    mutating func write<Bytes: Collection<UInt8>>(bytes: Bytes) {
-        write(bytes.count)
-        self.bytes += bytes
-    }
-
     /// Bytes as they are, without a length: a header.
     mutating func append(raw: [UInt8]) { bytes += raw }
 
@@ -98,13 +93,6 @@ struct BinaryReader {
 
     mutating func readOptionalString() throws(MalformedBinary) -> String? {
         try readBool() ? try readString() : nil
-    }
-
-    /// A length-prefixed run of bytes, sharing the storage of what is read.
-    mutating func readBytes() throws(MalformedBinary) -> ArraySlice<UInt8> {
-        let count = try readCount()
-        defer { offset += count }
-        return bytes[offset..<offset + count]
     }
 
     mutating func readStrings() throws(MalformedBinary) -> [String] {

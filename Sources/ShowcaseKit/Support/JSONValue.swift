@@ -79,12 +79,6 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     /// A JSON string literal: UTF-8 kept as is, control characters and the line separators U+2028/U+2029
     /// escaped, and `<` escaped too, so that the text is also safe inside a `<script>` block.
-    public static func quote(_ text: String) -> String {
-        var out: [UInt8] = []
-        appendQuoted(text, to: &out)
-        return String(decoding: out, as: UTF8.self)
-    }
-
     static func appendQuoted(_ text: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         var text = text
