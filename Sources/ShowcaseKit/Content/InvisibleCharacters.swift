@@ -8,7 +8,7 @@ enum InvisibleCharacters {
     }
 
     static func find(in bytes: [UInt8], file: SourceFile) -> [Diagnostic] {
-        var first: [Kind: (offset: Int, scalar: UInt32, length: Int)] = [:]
+        var first: [Kind: (offset: Int, scalar: UInt32)] = [:]
         var counts: [Kind: Int] = [:]
         bytes.withUnsafeBufferPointer { buffer in
             var index = 0
@@ -28,7 +28,7 @@ enum InvisibleCharacters {
                     }
                 }
                 if let (kind, scalar, length) = found {
-                    if first[kind] == nil { first[kind] = (index, scalar, length) }
+                    if first[kind] == nil { first[kind] = (index, scalar) }
                     counts[kind, default: 0] += 1
                     index += length
                 } else {
@@ -37,7 +37,7 @@ enum InvisibleCharacters {
             }
         }
         return Kind.allCases.compactMap { kind in
-            guard let (offset, scalar, _) = first[kind] else { return nil }
+            guard let (offset, scalar) = first[kind] else { return nil }
             let location = TextDecoder.location(ofByte: offset, in: bytes, file: file)
             let others = (counts[kind] ?? 1) - 1
             let more = others == 0 ? "" : " (et \(others) autre\(others > 1 ? "s" : "") dans le fichier)"

@@ -25,12 +25,12 @@ public enum TextDecoder {
     }
 
     /// Where a byte offset of the decoded text lies, in lines and characters.
-    static func location(ofByte offset: Int, in bytes: [UInt8], file: SourceFile, length: Int = 1) -> SourceLocation {
+    static func location(ofByte offset: Int, in bytes: [UInt8], file: SourceFile) -> SourceLocation {
         let before = bytes[..<offset]
         let line = before.reduce(1) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
         let lineStart = before.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0
         let column = String(decoding: bytes[lineStart..<offset], as: UTF8.self).unicodeScalars.count + 1
-        return file.location(line: line, column: column, length: length)
+        return file.location(line: line, column: column, length: 1)
     }
 
     private static func normalizeLineEnds(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
