@@ -50,7 +50,7 @@ public struct Pipeline: Sendable {
         async let loaded = cache.load()  // while the settings and the previous site's marker are read
         let settings = try ProjectLoader(fileSystem: fileSystem).settings(paths)
         let builder = SiteBuilder(settings: settings, fileSystem: fileSystem, readings: [:], startedAt: startedAt)
-        var output = try SiteWriter(fileSystem: fileSystem).begin(output: paths.output)
+        var output = try SiteWriter(fileSystem: fileSystem).begin(output: paths.output, shownAs: paths.shownOutput)
         stopwatch.lap("configuration, gabarits et site précédent")
         let memory = cache.matching(await loaded, output: output)
         if let memory { output = output.trusting(memory.siteStamps) }
@@ -62,12 +62,14 @@ public struct Pipeline: Sendable {
         } catch {
             output.abandon()
             guard case .memoryUnusable = error else { throw error.environment }
-            output = try SiteWriter(fileSystem: fileSystem).begin(output: paths.output)
+            output = try SiteWriter(fileSystem: fileSystem).begin(output: paths.output, shownAs: paths.shownOutput)
             // The stamps still tell which files of the site someone touched.
             if let memory { output = output.trusting(memory.siteStamps) }
             outcome = try await completeBuild(builder, into: output)
         }
-        var report = BuildReport(diagnostics: outcome.diagnostics, sources: outcome.sources, entryCount: outcome.entryCount,
+        var report = BuildReport(diagnostics: output.warnings.diagnostics + outcome.diagnostics,
+                                 sources: outcome.sources.merging(output.warnings.sources) { content, _ in content },
+                                 entryCount: outcome.entryCount,
                                  pagesWritten: 0, pagesRendered: 0, output: paths.output, timings: [])
         guard outcome.succeeded, let memory = outcome.memory else {
             output.abandon()

@@ -18,6 +18,12 @@ public struct ProjectPaths: Sendable {
         self.output = chosen.hasPrefix("/") ? chosen : Path.join(root, chosen)
     }
 
+    /// The output folder as shown to people: relative to the project when inside it, like the content files.
+    public var shownOutput: String {
+        guard root != ".", output.hasPrefix(root.hasSuffix("/") ? root : root + "/") else { return output }
+        return String(output.dropFirst(root.hasSuffix("/") ? root.count : root.count + 1))
+    }
+
     /// The path on disk of a project-relative path.
     public func onDisk(_ relative: String) -> String { Path.join(root, relative) }
 }

@@ -58,4 +58,5 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case readFailed = "lecture-impossible"
     case writeFailed = "ecriture-impossible"
     case unsafeOutputFolder = "dossier-de-sortie-refuse"
+    case markerLineIgnored = "marqueur-ligne-ignoree"
 }

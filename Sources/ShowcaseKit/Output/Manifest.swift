@@ -4,6 +4,10 @@
 struct Manifest: Sendable, Equatable {
     static let header = "showcase 1"
     var files: [String: String]
+    /// Lines of the marker that were not followed, by line number (1-based) and text: a path that is not a
+    /// plain relative path inside the site (`../content`, `/etc`, `a/../../b`, an empty component). The marker
+    /// is a file anyone who can write the site can edit; trusting it would let the next build delete anything.
+    private(set) var refusedLines: [(line: Int, text: String)] = []
     /// The paths of `files` in order, when read from a marker that listed them so: the next marker merges its
     /// few new paths into them instead of sorting 10 000 paths again.
     private var orderedPaths: [String]?
@@ -14,20 +18,26 @@ struct Manifest: Sendable, Equatable {
 
     /// `nil` for a marker from an older showcase, which did not list its files.
     init?(_ bytes: [UInt8]) {
-        var lines = bytes.split(separator: UInt8(ascii: "\n"))[...]
+        var lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)[...]
         guard let first = lines.popFirst(), first.elementsEqual(Self.header.utf8) else { return nil }
         var files: [String: String] = [:], ordered: [String] = [], inOrder = true
+        var refused: [(line: Int, text: String)] = []
         files.reserveCapacity(lines.count)
         ordered.reserveCapacity(lines.count)
-        for line in lines {
+        for (number, line) in zip(2..., lines) where !line.isEmpty {
             guard let space = line.firstIndex(of: UInt8(ascii: " ")) else { return nil }
             let path = String(decoding: line[(space + 1)...], as: UTF8.self)
+            guard Path.isConfinedRelative(path), path != SiteWriter.markerName else {
+                refused.append((number, String(decoding: line, as: UTF8.self)))
+                continue
+            }
             if let last = ordered.last, !last.precedesInBytes(path) { inOrder = false }
             ordered.append(path)
             files[path] = String(decoding: line[..<space], as: UTF8.self)
         }
         self.files = files
         orderedPaths = inOrder ? ordered : nil
+        refusedLines = refused
     }
 
     static func == (left: Manifest, right: Manifest) -> Bool { left.files == right.files }

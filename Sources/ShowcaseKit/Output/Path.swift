@@ -22,6 +22,14 @@ public enum Path {
         inner == outer || inner.hasPrefix(outer.hasSuffix("/") ? outer : outer + "/")
     }
 
+    /// Whether `path` is a plain relative path that stays where it starts: not absolute, no `.` or `..`
+    /// component, no empty component, no NUL byte. Paths read back from files showcase wrote (the site's marker)
+    /// must pass before anything is written or deleted at them.
+    public static func isConfinedRelative(_ path: String) -> Bool {
+        guard !path.isEmpty, !path.utf8.contains(0) else { return false }
+        return path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { $0 != "" && $0 != "." && $0 != ".." }
+    }
+
     /// The last component (`a/b/c.md` → `c.md`).
     public static func lastComponent(_ path: String) -> String {
         let trimmed = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path

@@ -24,8 +24,8 @@ public struct SiteWriter: Sendable {
         self.fileSystem = fileSystem
     }
 
-    /// Prepares to write the site into `output` (a path as given on the command line).
-    public func begin(output: String) throws(EnvironmentError) -> SiteOutput {
+    /// Prepares to write the site into `output` (a path on disk), shown to people as `shownAs`.
+    public func begin(output: String, shownAs shown: String? = nil) throws(EnvironmentError) -> SiteOutput {
         switch fileSystem.kind(output) {
         case nil:
             return try fresh(output)
@@ -40,11 +40,24 @@ public struct SiteWriter: Sendable {
             let marker = try attempt { () throws(FileSystemError) in try fileSystem.readFile(Path.join(output, Self.markerName)) }
             guard let manifest = Manifest(marker) else { return try fresh(output) }
             return SiteOutput(fileSystem: fileSystem, output: output, mode: .inPlace(previous: manifest),
-                              previousMarker: ContentHash.hash(marker))
+                              previousMarker: ContentHash.hash(marker), warnings: refusals(manifest, marker: marker, output: shown ?? output))
         default:
             throw EnvironmentError(.unsafeOutputFolder, "« \(output) » existe et n'est pas un dossier",
                                    help: "choisissez un autre dossier de sortie avec `--output`")
         }
+    }
+
+    /// A warning for each line of the marker that was not followed, with the marker's text to quote them.
+    private func refusals(_ manifest: Manifest, marker: [UInt8], output: String) -> SiteOutput.Warnings {
+        guard !manifest.refusedLines.isEmpty else { return .init() }
+        let file = SourceFile(path: Path.join(output, Self.markerName), text: String(decoding: marker, as: UTF8.self))
+        let diagnostics = manifest.refusedLines.map { refused in
+            Diagnostic.warning(
+                .markerLineIgnored, "ligne du marqueur ignorée : elle ne désigne pas un fichier à l'intérieur du site",
+                at: file.location(line: refused.line, column: 1, length: max(1, refused.text.unicodeScalars.count)),
+                help: "showcase n'écrit et ne supprime rien hors du dossier du site ; ce fichier a été modifié hors de showcase, la construction le réécrit")
+        }
+        return .init(diagnostics: diagnostics, sources: [file.path: file])
     }
 
     private func fresh(_ output: String) throws(EnvironmentError) -> SiteOutput {
@@ -76,21 +89,32 @@ public final class SiteOutput: SiteSink {
         var createdFolders: [String] = []
     }
 
+    /// Problems met in the previous site that did not stop the build, with the files they quote.
+    public struct Warnings: Sendable {
+        public var diagnostics: [Diagnostic] = []
+        public var sources: [String: SourceFile] = [:]
+    }
+
     let fileSystem: FileSystem
     /// Where the site goes.
     public let output: String
     let mode: Mode
     /// The fingerprint of the marker the previous build left, which what it remembered must match.
     let previousMarker: UInt64?
+    public let warnings: Warnings
     /// The stamps the previous build recorded for its files (see `trusting`).
     private let trusted: [String: FileStamp]
     private let state: Mutex<State>
+    /// For each folder of the site met so far (relative path), whether it is a symbolic link.
+    private let linkedFolders = Mutex<[String: Bool]>([:])
 
-    init(fileSystem: FileSystem, output: String, mode: Mode, previousMarker: UInt64? = nil, trusted: [String: FileStamp] = [:]) {
+    init(fileSystem: FileSystem, output: String, mode: Mode, previousMarker: UInt64? = nil, warnings: Warnings = .init(),
+         trusted: [String: FileStamp] = [:]) {
         self.fileSystem = fileSystem
         self.output = output
         self.mode = mode
         self.previousMarker = previousMarker
+        self.warnings = warnings
         self.trusted = trusted
         // Sized for the previous site: growing two tables of 10 000 paths file by file costs milliseconds.
         var state = State()
@@ -106,7 +130,7 @@ public final class SiteOutput: SiteSink {
         let fingerprint = ContentHash.hex(bytes)
         switch mode {
         case .fresh(let staging):
-            let stamp = try put(bytes, at: Path.join(staging, relativePath))
+            let stamp = try put(bytes, at: Path.join(staging, relativePath), relativePath: relativePath)
             state.withLock {
                 $0.written.files[relativePath] = fingerprint
                 $0.stamps[relativePath] = stamp
@@ -118,7 +142,7 @@ public final class SiteOutput: SiteSink {
             }
             let final = Path.join(output, relativePath)
             let temporary = Path.join(Path.parent(final), ".\(Path.lastComponent(final)).showcase-nouveau")
-            let stamp = try put(bytes, at: temporary)  // a rename keeps the stamp
+            let stamp = try put(bytes, at: temporary, relativePath: relativePath)  // a rename keeps the stamp
             state.withLock {
                 $0.written.files[relativePath] = fingerprint
                 $0.stamps[relativePath] = stamp
@@ -131,7 +155,8 @@ public final class SiteOutput: SiteSink {
     /// changed was touched by someone else, and `has` no longer vouches for it. Without them, a listed file that
     /// exists is taken as written. Call before writing anything.
     func trusting(_ stamps: [String: FileStamp]) -> SiteOutput {
-        SiteOutput(fileSystem: fileSystem, output: output, mode: mode, previousMarker: previousMarker, trusted: stamps)
+        SiteOutput(fileSystem: fileSystem, output: output, mode: mode, previousMarker: previousMarker, warnings: warnings,
+                   trusted: stamps)
     }
 
     public func keep(_ relativePaths: [String]) {
@@ -149,7 +174,8 @@ public final class SiteOutput: SiteSink {
     }
 
     public func has(_ relativePath: String) -> Bool {
-        guard case .inPlace(let previous) = mode, previous.files[relativePath] != nil else { return false }
+        guard case .inPlace(let previous) = mode, previous.files[relativePath] != nil,
+              linkedFolder(on: relativePath) == nil else { return false }
         guard let expected = trusted[relativePath] else { return fileSystem.kind(Path.join(output, relativePath)) == .file }
         return fileSystem.stamp(Path.join(output, relativePath)) == expected
     }
@@ -164,10 +190,35 @@ public final class SiteOutput: SiteSink {
     /// The stamp of each file of the new site (once committed), for the next build to `trust`.
     var stamps: [String: FileStamp] { state.withLock { $0.stamps } }
 
+    /// The first folder on the way to `relativePath` inside the site that is a symbolic link, if any: the site
+    /// never writes or deletes through one, which would reach outside it.
+    func linkedFolder(on relativePath: String) -> String? {
+        var folders: [String] = []
+        var folder = Path.parent(relativePath)
+        while folder != "." && folder != "/" {
+            folders.append(folder)
+            folder = Path.parent(folder)
+        }
+        for folder in folders.reversed() {
+            let isLink = linkedFolders.withLock { $0[folder] } ?? {
+                let isLink = fileSystem.kind(Path.join(output, folder)) == .symbolicLink
+                linkedFolders.withLock { $0[folder] = isLink }
+                return isLink
+            }()
+            if isLink { return folder }
+        }
+        return nil
+    }
+
     /// Writes a file, creating its folder when needed; returns the stamp the file got.
-    private func put(_ bytes: [UInt8], at path: String) throws(EnvironmentError) -> FileStamp? {
+    private func put(_ bytes: [UInt8], at path: String, relativePath: String) throws(EnvironmentError) -> FileStamp? {
         let folder = Path.parent(path)
         let known = state.withLock { $0.folders.contains(folder) }
+        if !known, isInPlace, let link = linkedFolder(on: relativePath) {
+            throw EnvironmentError(
+                .unsafeOutputFolder, "« \(Path.join(output, link)) » est un lien symbolique : showcase n'écrit pas le site à travers un lien",
+                help: "supprimez ce lien (le dossier vers lequel il pointe n'est pas touché), puis relancez la construction")
+        }
         try attempt { () throws(FileSystemError) in
             if !known, fileSystem.kind(folder) != .directory {
                 var outermost = folder
@@ -210,7 +261,7 @@ public final class SiteOutput: SiteSink {
         case .inPlace(let previous):
             try attempt { () throws(FileSystemError) in
                 for (temporary, final) in pending { try fileSystem.rename(temporary, final) }
-                for stale in previous.files.keys.filter({ written.files[$0] == nil }).sorted() {
+                for stale in previous.files.keys.filter({ written.files[$0] == nil && linkedFolder(on: $0) == nil }).sorted() {
                     try fileSystem.removeTree(Path.join(output, stale))
                 }
                 let path = Path.join(output, SiteWriter.markerName)
