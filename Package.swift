@@ -5,7 +5,6 @@ let package = Package(
     name: "showcase",
     products: [
         .executable(name: "showcase", targets: ["showcase"]),
-        .library(name: "ShowcaseKit", targets: ["ShowcaseKit"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -18,28 +17,46 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
-        // libcmark from Debian's libcmark-dev; the only importer is ShowcaseKit/Markdown.
+        // libcmark from Debian's libcmark-dev; the only importer is ShowcaseContent/Markdown.
         .systemLibrary(
             name: "CMark",
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
-        // libyaml from Debian's libyaml-dev; the only importer is ShowcaseKit/Content/YAMLReader.swift, which
+        // libyaml from Debian's libyaml-dev; the only importer is ShowcaseContent/Reading/YAMLReader.swift, which
         // composes its events into positioned nodes (Yams' node layer cost twice libyaml's own parsing).
         .systemLibrary(
             name: "CYAML",
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"])]
         ),
-        // The whole pipeline: load → front matter → validate → indicators → Markdown → templates → write.
-        // Templates use Mustache's syntax with our own renderer (Templates/): swift-mustache's dynamic lookups
-        // made the pages listing 10 000 entries take 15 s (see the scale issue's note).
+        // The pipeline's stages as libraries in a one-way chain, each importing only the ones before it:
+        // foundation → content → (templates) → pages → site → server → the `showcase` executable.
+        //
+        // What every stage shares: diagnostics and how they print, paths and the file system, hashes, numbers.
+        .target(name: "ShowcaseFoundation"),
+        // Reading a project's text: files → front matter → YAML → typed schema and its rules → indicators;
+        // Markdown bodies. The only importers of libcmark and libyaml.
         .target(
-            name: "ShowcaseKit",
-            dependencies: [
-                "CMark",
-                "CYAML",
-            ],
+            name: "ShowcaseContent",
+            dependencies: ["ShowcaseFoundation", "CMark", "CYAML"]
+        ),
+        // A Mustache template engine that knows nothing of pages: our own renderer, because swift-mustache's
+        // dynamic lookups made the pages listing 10 000 entries take 15 s (see the scale issue's note).
+        .target(
+            name: "ShowcaseTemplates",
+            dependencies: ["ShowcaseFoundation"]
+        ),
+        // What the site shows, as data: page models, totals, comparisons, open data, the search index.
+        .target(
+            name: "ShowcasePages",
+            dependencies: ["ShowcaseFoundation", "ShowcaseContent", "ShowcaseTemplates"]
+        ),
+        // The build: loading a project, rendering, writing the output folder, remembering what was done;
+        // `showcase new` and `init`.
+        .target(
+            name: "ShowcaseSite",
+            dependencies: ["ShowcaseFoundation", "ShowcaseContent", "ShowcaseTemplates", "ShowcasePages"],
             // The default templates and catalogue (the repository's templates/ and indicateurs.yaml link here)
             // and the files `showcase new` and `showcase init` write.
             resources: [.copy("Resources/Skeleton"), .copy("Resources/Scaffold")]
@@ -48,7 +65,9 @@ let package = Package(
         .target(
             name: "ShowcaseServer",
             dependencies: [
-                "ShowcaseKit",
+                "ShowcaseFoundation",
+                "ShowcaseContent",
+                "ShowcaseSite",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -59,7 +78,9 @@ let package = Package(
         .executableTarget(
             name: "showcase",
             dependencies: [
-                "ShowcaseKit",
+                "ShowcaseFoundation",
+                "ShowcaseContent",
+                "ShowcaseSite",
                 "ShowcaseServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -67,12 +88,13 @@ let package = Package(
         // The libFuzzer target (`script/fuzz`): a content file's whole path, from arbitrary bytes.
         .executableTarget(
             name: "ShowcaseFuzz",
-            dependencies: ["ShowcaseKit"]
+            dependencies: ["ShowcaseSite"]
         ),
         .testTarget(
-            name: "ShowcaseKitTests",
+            name: "ShowcaseTests",
             dependencies: [
-                "ShowcaseKit", "ShowcaseServer",
+                "ShowcaseFoundation", "ShowcaseContent", "ShowcaseTemplates", "ShowcasePages", "ShowcaseSite",
+                "ShowcaseServer",
                 .product(name: "SwiftCSV", package: "SwiftCSV"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],

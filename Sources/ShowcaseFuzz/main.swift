@@ -1,7 +1,7 @@
 // The libFuzzer target: arbitrary bytes as a content file, through the whole path (`WholePath`). Built only
 // with `swift build --sanitize=fuzzer` (see `script/fuzz`), where libFuzzer provides `main`; an ordinary build
 // gives an executable that does nothing.
-import ShowcaseKit
+import ShowcaseSite
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzWholePath(_ start: UnsafeRawPointer, _ count: Int) -> CInt {

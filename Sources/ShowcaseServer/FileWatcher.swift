@@ -2,7 +2,9 @@
 import Glibc
 #endif
 import Foundation
-import ShowcaseKit
+import ShowcaseFoundation
+import ShowcaseContent
+import ShowcaseSite
 
 /// Watches the project's content, templates, configuration and catalogue, and calls back once per burst of
 /// changes. inotify on Linux; where it is not available, a scan every 300 ms.

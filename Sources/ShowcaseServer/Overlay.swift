@@ -1,5 +1,7 @@
 import Foundation
-import ShowcaseKit
+import ShowcaseFoundation
+import ShowcaseContent
+import ShowcaseSite
 
 /// The page shown instead of the site while the content is invalid, and the script that reloads pages.
 struct Overlay: Sendable {

@@ -1,5 +1,7 @@
 import Hummingbird
-import ShowcaseKit
+import ShowcaseFoundation
+import ShowcaseContent
+import ShowcaseSite
 
 /// Answers the preview's requests from the site built in memory; nothing is read from disk, so no request can
 /// reach a file outside the site.

@@ -1,5 +1,7 @@
 import ArgumentParser
-import ShowcaseKit
+import ShowcaseFoundation
+import ShowcaseContent
+import ShowcaseSite
 
 /// `showcase build`: checks, then writes the site; on any error the previous site stays as it was.
 struct BuildCommand: AsyncParsableCommand {

@@ -1,5 +1,7 @@
 import ArgumentParser
-import ShowcaseKit
+import ShowcaseFoundation
+import ShowcaseContent
+import ShowcaseSite
 
 /// `showcase check`: validates every case study, writes nothing.
 struct CheckCommand: AsyncParsableCommand {

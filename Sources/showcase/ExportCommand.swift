@@ -1,5 +1,7 @@
 import ArgumentParser
-import ShowcaseKit
+import ShowcaseFoundation
+import ShowcaseContent
+import ShowcaseSite
 
 /// `showcase export`: the open data of every entry on standard output, as `build` writes it in site/donnees/.
 struct ExportCommand: AsyncParsableCommand {

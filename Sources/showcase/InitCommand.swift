@@ -1,5 +1,7 @@
 import ArgumentParser
-import ShowcaseKit
+import ShowcaseFoundation
+import ShowcaseContent
+import ShowcaseSite
 
 /// `showcase init DIR`: a new project for another buyer.
 struct InitCommand: ParsableCommand {

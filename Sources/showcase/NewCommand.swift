@@ -1,5 +1,7 @@
 import ArgumentParser
-import ShowcaseKit
+import ShowcaseFoundation
+import ShowcaseContent
+import ShowcaseSite
 
 /// `showcase new "Titre"`: a new fiche, every field explained, valid as written.
 struct NewCommand: ParsableCommand {

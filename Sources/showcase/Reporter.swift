@@ -1,4 +1,6 @@
-import ShowcaseKit
+import ShowcaseFoundation
+import ShowcaseContent
+import ShowcaseSite
 
 /// Prints what the pipeline reports; the single place where the command line turns diagnostics into output.
 enum Reporter {

@@ -1,5 +1,7 @@
 import ArgumentParser
-import ShowcaseKit
+import ShowcaseFoundation
+import ShowcaseContent
+import ShowcaseSite
 import ShowcaseServer
 
 /// `showcase serve`: a live preview that rebuilds and reloads on every save.

@@ -1,5 +1,7 @@
 import ArgumentParser
-import ShowcaseKit
+import ShowcaseFoundation
+import ShowcaseContent
+import ShowcaseSite
 
 /// `showcase`: builds showcase sites of inclusive and sustainable public purchases.
 ///

@@ -1,0 +1,67 @@
+import ShowcaseFoundation
+
+/// A derived indicator computed for one entry, with the working a juror can check.
+public struct ComputedIndicator: Sendable {
+    public let definition: IndicatorDefinition
+    /// Rounded to the indicator's `decimales`, half away from zero.
+    public let value: Double
+    /// « 9 000 h ÷ 1 607 h »
+    public let working: String
+    /// « 5,6 ETP »
+    public var formatted: String { definition.unit.format(value, decimals: definition.decimals) }
+    /// « 9 000 h ÷ 1 607 h = 5,6 ETP »
+    public var equation: String { working + " = " + formatted }
+}
+
+/// Computes the derived indicators of an entry: each only when every figure and constant its formula uses is
+/// known, in the catalogue's dependency order (so a derived figure may use another one, unrounded).
+public enum IndicatorCompiler {
+    public static func compute(_ study: CaseStudy, catalogue: IndicatorCatalogue) -> [ComputedIndicator] {
+        var exact: [String: Double] = [:]
+        var operands: [String: String] = [:]
+        for figure in study.figures {
+            exact[figure.indicator.id] = figure.value.value
+            operands[figure.indicator.id] = figure.indicator.unit.formatInFormula(figure.value.value, decimals: nil)
+        }
+        for constant in catalogue.constants {
+            let value = study.constants[constant.id]?.value ?? constant.value
+            exact[constant.id] = value
+            operands[constant.id] = constant.unit?.formatInFormula(value, decimals: nil)
+                ?? FrenchNumber.format(value, decimals: nil)
+        }
+        var computed: [String: ComputedIndicator] = [:]
+        for indicator in catalogue.derivedInDependencyOrder {
+            guard let formula = indicator.formula, let value = formula.evaluate({ exact[$0] }), value.isFinite else { continue }
+            let rounded = indicator.decimals.map { FrenchNumber.round(value, decimals: $0) } ?? value
+            let result = ComputedIndicator(definition: indicator, value: rounded,
+                                           working: formula.display { operands[$0] ?? $0 })
+            exact[indicator.id] = value
+            operands[indicator.id] = indicator.unit.formatInFormula(rounded, decimals: indicator.decimals)
+            computed[indicator.id] = result
+        }
+        return catalogue.derived.compactMap { computed[$0.id] }
+    }
+
+    /// The derived indicators that could not be computed for this entry, each with the reported figures it lacks
+    /// (constants are always known), so that a page can say why a figure is absent rather than leave a gap.
+    public static func missing(_ study: CaseStudy, catalogue: IndicatorCatalogue, computed: [ComputedIndicator])
+        -> [(indicator: IndicatorDefinition, lacking: [IndicatorDefinition])] {
+        let done = Set(computed.map(\.definition.id))
+        return catalogue.derived.filter { !done.contains($0.id) }.map { indicator in
+            (indicator, reportedInputs(of: indicator, catalogue: catalogue).filter { study.figure($0.id) == nil })
+        }
+    }
+
+    /// The reported figures a derived indicator rests on, through other derived ones if need be.
+    package static func reportedInputs(of indicator: IndicatorDefinition, catalogue: IndicatorCatalogue) -> [IndicatorDefinition] {
+        var inputs: [IndicatorDefinition] = []
+        var pending = indicator.formula?.names ?? []
+        var seen = Set<String>()
+        while !pending.isEmpty {
+            let name = pending.removeFirst()
+            guard seen.insert(name).inserted, let input = catalogue.indicator(name) else { continue }
+            if let formula = input.formula { pending += formula.names } else { inputs.append(input) }
+        }
+        return inputs
+    }
+}

@@ -1,0 +1,91 @@
+import CMark
+import ShowcaseFoundation
+
+/// HTML rendered from a case study's Markdown body, with what the writer should know about it.
+public struct RenderedMarkdown: Sendable {
+    public var html: String
+    public var diagnostics: [Diagnostic]
+}
+
+/// Renders Markdown bodies through libcmark (CommonMark). The only file that imports CMark; it owns and frees
+/// every piece of C memory it gets.
+///
+/// Safe by default: raw HTML never passes (cmark writes `<!-- raw HTML omitted -->` and the writer gets a warning),
+/// and a link may only point to http, https, mailto or a relative address; any other is emptied with a warning.
+/// Images are not written in the text (an error): photos are declared in the front matter, where their text
+/// alternative and credit are required, and no image is ever loaded from another site. Headings are shifted so that the body's first level is `<h2>`, the page title being the only `<h1>`.
+public struct MarkdownRenderer: Sendable {
+    public init() {}
+
+    /// - Parameters:
+    ///   - markdown: the body.
+    ///   - file: the file it comes from, for diagnostic positions.
+    ///   - firstLine: the line of `file` on which the body starts.
+    public func render(_ markdown: String, file: SourceFile, firstLine: Int) -> RenderedMarkdown {
+        let options = CMARK_OPT_DEFAULT
+        let document = markdown.withCString { cmark_parse_document($0, markdown.utf8.count, options) }
+        guard let document else { return RenderedMarkdown(html: "", diagnostics: []) }
+        defer { cmark_node_free(document) }
+
+        var diagnostics: [Diagnostic] = []
+        var headings: [OpaquePointer] = []
+        var images: [OpaquePointer] = []
+        func location(of node: OpaquePointer, length: Int) -> SourceLocation {
+            let line = Int(cmark_node_get_start_line(node)) + firstLine - 1
+            let column = file.scalarColumn(line: line, byteColumn: Int(cmark_node_get_start_column(node)))
+            return file.location(line: line, column: column, length: length)
+        }
+
+        let iterator = cmark_iter_new(document)
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_HEADING:
+                headings.append(node)
+            case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
+                let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+                let firstLineOfHTML = literal.split(separator: "\n").first.map(String.init) ?? literal
+                diagnostics.append(.warning(
+                    .rawHTMLIgnored, "le HTML écrit dans le texte n'est pas repris dans la page",
+                    at: location(of: node, length: firstLineOfHTML.unicodeScalars.count),
+                    help: "écrivez en Markdown : `**gras**`, `*italique*`, `[lien](https://…)` ; le HTML brut est ignoré par sécurité"))
+            case CMARK_NODE_IMAGE:
+                images.append(node)
+                diagnostics.append(.error(
+                    .imageInBody, "une image est écrite dans le texte", at: location(of: node, length: 2),
+                    help: "déclarez la photo dans l'en-tête, sous `images:`, avec `fichier`, `alt` (sa description) et `credit`"))
+            case CMARK_NODE_LINK:
+                let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+                if !URLRules.isAllowedLink(url) {
+                    diagnostics.append(.warning(
+                        .unsafeLink, "lien « \(url) » retiré : seules les adresses http, https, mailto et relatives sont permises",
+                        at: location(of: node, length: 1),
+                        help: "remplacez l'adresse par une adresse web (`https://…`)"))
+                    cmark_node_set_url(node, "")
+                }
+            default:
+                break
+            }
+        }
+
+        for image in images {
+            cmark_node_unlink(image)
+            cmark_node_free(image)
+        }
+
+        let shallowest = headings.map { Int(cmark_node_get_heading_level($0)) }.min() ?? 2
+        if shallowest < 2 {
+            for heading in headings {
+                let level = Int(cmark_node_get_heading_level(heading)) + (2 - shallowest)
+                cmark_node_set_heading_level(heading, Int32(min(level, 6)))
+            }
+        }
+
+        guard let rendered = cmark_render_html(document, options) else { return RenderedMarkdown(html: "", diagnostics: diagnostics) }
+        defer { free(rendered) }
+        return RenderedMarkdown(html: String(cString: rendered), diagnostics: diagnostics)
+    }
+}

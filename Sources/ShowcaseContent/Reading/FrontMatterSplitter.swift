@@ -1,0 +1,51 @@
+import ShowcaseFoundation
+
+/// A case study file cut in two: the YAML front matter between two `---` lines, and the Markdown body after it.
+public struct SplitDocument: Sendable, Equatable {
+    /// The YAML text, without its `---` fences.
+    public var frontMatter: String
+    /// The line of the file on which the YAML text starts (line 1 of the YAML is this line of the file).
+    public var frontMatterFirstLine: Int
+    public var body: String
+    /// The line of the file on which the body starts.
+    public var bodyFirstLine: Int
+}
+
+/// Finds the front matter of a case study: a first line `---`, the YAML, a closing line `---` (or `...`).
+///
+/// Narrow on purpose: nothing but the fences is interpreted here; the YAML is the YAML reader's business.
+public enum FrontMatterSplitter {
+    public static func split(_ file: SourceFile) -> Result<SplitDocument, Diagnostic> {
+        guard let first = file.line(1), isFence(first, closing: false) else {
+            return .failure(.error(
+                .missingFrontMatter, "le fichier ne commence pas par un en-tête `---`",
+                at: file.location(line: 1, column: 1, length: max(1, file.line(1)?.unicodeScalars.count ?? 1)),
+                help: "commencez le fichier par une ligne `---`, puis les champs (`titre: …`), puis une ligne `---`"))
+        }
+        var closing: Int?
+        var number = 2
+        while number <= file.lineCount {
+            if let line = file.line(number), isFence(line, closing: true) { closing = number; break }
+            number += 1
+        }
+        guard let close = closing else {
+            return .failure(.error(
+                .unclosedFrontMatter, "l'en-tête ouvert ligne 1 n'est jamais fermé",
+                at: file.location(line: 1, column: 1, length: 3),
+                help: "ajoutez une ligne `---` après le dernier champ de l'en-tête, avant le texte"))
+        }
+        let yaml = file.text(fromLine: 2, toLine: close - 1)
+        let body = file.text(fromLine: close + 1, toLine: file.lineCount)
+        return .success(SplitDocument(
+            frontMatter: yaml, frontMatterFirstLine: 2, body: body, bodyFirstLine: close + 1))
+    }
+
+    /// `---` alone on its line (trailing spaces allowed); a closing fence may also be YAML's `...`.
+    private static func isFence(_ line: Substring, closing: Bool) -> Bool {
+        let bytes = line.utf8
+        guard bytes.count >= 3 else { return false }
+        let marks = bytes.prefix(3)
+        guard marks.elementsEqual("---".utf8) || (closing && marks.elementsEqual("...".utf8)) else { return false }
+        return bytes.dropFirst(3).allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+    }
+}

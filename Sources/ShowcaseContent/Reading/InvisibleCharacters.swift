@@ -1,0 +1,74 @@
+import ShowcaseFoundation
+
+/// Characters a text file should not hold, found byte by byte (this runs over every file of every build):
+/// NUL and the other control characters but tab and line end (C0, DEL, C1), and the bidirectional embeddings,
+/// overrides and isolates (U+202A–U+202E, U+2066–U+2069), which can make a title read differently from what
+/// its bytes say. Left-to-right and right-to-left marks (U+200E, U+200F) are ordinary typography and pass.
+enum InvisibleCharacters {
+    private enum Kind: CaseIterable {
+        case nul, control, direction
+    }
+
+    static func find(in bytes: [UInt8], file: SourceFile) -> [Diagnostic] {
+        var first: [Kind: (offset: Int, scalar: UInt32)] = [:]
+        var counts: [Kind: Int] = [:]
+        bytes.withUnsafeBufferPointer { buffer in
+            var index = 0
+            while index < buffer.count {
+                let byte = buffer[index]
+                var found: (Kind, UInt32, Int)?
+                if byte < 0x20 {
+                    if byte != 0x09, byte != 0x0A { found = (byte == 0 ? .nul : .control, UInt32(byte), 1) }
+                } else if byte == 0x7F {
+                    found = (.control, 0x7F, 1)
+                } else if byte == 0xC2, index + 1 < buffer.count, (0x80...0x9F).contains(buffer[index + 1]) {
+                    found = (.control, UInt32(buffer[index + 1]), 2)
+                } else if byte == 0xE2, index + 2 < buffer.count {
+                    let second = buffer[index + 1], third = buffer[index + 2]
+                    if (second == 0x80 && (0xAA...0xAE).contains(third)) || (second == 0x81 && (0xA6...0xA9).contains(third)) {
+                        found = (.direction, 0x2000 | UInt32(second & 0x3F) << 6 | UInt32(third & 0x3F), 3)
+                    }
+                }
+                if let (kind, scalar, length) = found {
+                    if first[kind] == nil { first[kind] = (index, scalar) }
+                    counts[kind, default: 0] += 1
+                    index += length
+                } else {
+                    index += 1
+                }
+            }
+        }
+        return Kind.allCases.compactMap { kind in
+            guard let (offset, scalar) = first[kind] else { return nil }
+            let location = TextDecoder.location(ofByte: offset, in: bytes, file: file)
+            let others = (counts[kind] ?? 1) - 1
+            let more = others == 0 ? "" : " (et \(others) autre\(others > 1 ? "s" : "") dans le fichier)"
+            switch kind {
+            case .nul:
+                return .error(.controlCharacter, "le fichier contient un caractère nul (U+0000)\(more) : ce n'est sans doute pas du texte",
+                              at: location,
+                              help: "ouvrez-le dans un éditeur de texte et réenregistrez-le en UTF-8 ; une photo ou un PDF se place à côté de la fiche et se cite dans `images`")
+            case .control:
+                return .error(.controlCharacter, "caractère de contrôle invisible \(Self.name(scalar))\(more)", at: location,
+                              help: "supprimez-le : il vient souvent d'un copier-coller depuis un PDF ou un traitement de texte")
+            case .direction:
+                return .error(.directionCharacter,
+                              "caractère invisible de direction du texte \(Self.name(scalar))\(more) : il peut faire lire le texte dans un autre ordre que celui où il est écrit",
+                              at: location,
+                              help: "supprimez-le ; pour un mot en arabe ou en hébreu, le navigateur trouve seul le sens d'écriture")
+            }
+        }
+    }
+
+    /// Whether a file holds characters that show it is not text at all (NUL, other controls): then nothing
+    /// more is read from it.
+    static func blockReading(_ diagnostics: [Diagnostic]) -> Bool {
+        diagnostics.contains { $0.code == .controlCharacter }
+    }
+
+    /// `U+000C`
+    private static func name(_ scalar: UInt32) -> String {
+        let hex = String(scalar, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    }
+}

@@ -1,0 +1,270 @@
+import ShowcaseFoundation
+
+/// Walks the front matter of one case study into a `CaseStudy`, reporting every problem it meets.
+public struct CaseStudyParser: Sendable {
+    public let catalogue: IndicatorCatalogue
+    public let config: SiteConfig
+
+    static let topFields = [
+        "titre", "titre_court", "resume", "mise_a_jour", "images", "porteur", "partenaires", "mecanismes", "considerations_environnementales", "contrat", "lieu",
+        "dates", "prix", "chiffres", "constantes", "sources",
+    ]
+    static let buyerFields = ["nom", "type", "departement", "siret"]
+    static let partnerFields = ["nom", "type", "role", "siret"]
+    static let contractFields = ["nature", "technique", "execution", "objet", "lot", "cpv"]
+    static let awardFields = ["programme", "edition", "categorie", "statut"]
+    static let figureFields = ["valeur", "source", "citation", "page", "note"]
+    static let sourceFields = ["id", "titre", "editeur", "date", "url"]
+    static let datedFields = ["date", "source"]
+    static let imageFields = ["fichier", "alt", "legende", "credit"]
+
+    public init(catalogue: IndicatorCatalogue, config: SiteConfig) {
+        self.catalogue = catalogue
+        self.config = config
+    }
+
+    /// - Parameter front: the front matter, already read into nodes.
+    public func parse(_ front: YAMLNode?, body: SplitDocument, file: SourceFile, slug: String) -> (CaseStudy, [Diagnostic]) {
+        var reader = NodeReader(file: file)
+        var study = CaseStudy(slug: slug, path: file.path)
+        study.body = body.body
+        study.bodyFirstLine = body.bodyFirstLine
+        let root = front ?? YAMLNode(.mapping([]), at: file.location(line: 1, column: 1, length: 3))
+        let fence = file.location(line: 1, column: 1, length: 3)
+        guard let top = reader.fields(of: root, allowed: Self.topFields, context: "", start: fence) else {
+            return (study, reader.diagnostics)
+        }
+        study.title = reader.text(top, "titre", required: true, example: "titre: \"Des casiers fabriqués en détention\"")?.value ?? ""
+        study.summary = reader.text(top, "resume", required: true, example: "resume: \"En une ou deux phrases…\"")?.value ?? ""
+        study.shortTitle = reader.text(top, "titre_court", required: false)?.value ?? ShortTitle.make(study.title)
+        study.updated = reader.value(top, "mise_a_jour", required: false).flatMap { reader.date($0, name: "mise_a_jour")?.value }
+        study.images = images(top, &reader)
+        study.place = reader.text(top, "lieu", required: false)?.value
+        study.sources = sources(top, &reader)
+        study.buyer = buyer(top, &reader)
+        study.partners = partners(top, &reader)
+        study.mechanisms = (reader.list(top, "mecanismes") ?? []).compactMap { node in
+            reader.term(node, name: "mecanismes", in: LegalMechanisms.vocabulary).flatMap { term in
+                LegalMechanisms.mechanism(term.value.id).map { Located($0, at: term.location) }
+            }
+        }
+        study.environmentalConsiderations = (reader.list(top, "considerations_environnementales") ?? []).compactMap {
+            reader.term($0, name: "considerations_environnementales", in: Vocabularies.environmentalConsiderations)?.value
+        }
+        study.contract = contract(top, &reader)
+        study.dates = dates(top, sources: study.sources, &reader)
+        study.award = award(top, &reader)
+        study.figures = figures(top, sources: study.sources, &reader)
+        study.constants = constants(top, &reader)
+        return (study, reader.diagnostics + CaseStudyRules.check(study, catalogue: catalogue))
+    }
+
+    /// Photos: a file beside the fiche and a text alternative are required; the file itself is checked on load.
+    private func images(_ top: Fields, _ reader: inout NodeReader) -> [ImageReference] {
+        (reader.list(top, "images") ?? []).compactMap { node in
+            guard let fields = reader.fields(of: node, allowed: Self.imageFields, context: "images") else { return nil }
+            let file = reader.text(fields, "fichier", required: true, example: "fichier: chantier.jpg")
+            let alt = reader.text(fields, "alt", required: true, example: "alt: \"Des ouvriers posent la charpente du préau\"")
+            let caption = reader.text(fields, "legende", required: false)?.value
+            let credit = reader.text(fields, "credit", required: false)?.value
+            if let file, !ImagePaths.isAcceptable(file.value) {
+                reader.report(.error(.invalidImage, "« \(file.value) » ne peut pas servir de photo",
+                                     at: file.location, help: ImagePaths.help))
+                return nil
+            }
+            guard let file, let alt else { return nil }
+            return ImageReference(file: file, alt: alt.value, caption: caption, credit: credit)
+        }
+    }
+
+    private func buyer(_ top: Fields, _ reader: inout NodeReader) -> Buyer {
+        guard let node = reader.value(top, "porteur", required: true, example: "porteur:"),
+              let fields = reader.fields(of: node, allowed: Self.buyerFields, context: "porteur") else { return Buyer() }
+        var buyer = Buyer()
+        buyer.name = reader.text(fields, "nom", required: false)?.value
+        buyer.kind = reader.value(fields, "type", required: true, example: "type: departement")
+            .flatMap { reader.term($0, name: "type", in: Vocabularies.buyerKinds)?.value }
+        buyer.departement = reader.value(fields, "departement", required: false)
+            .flatMap { reader.term($0, name: "departement", in: Departements.vocabulary)?.value }
+        buyer.siret = siret(fields, &reader)
+        return buyer
+    }
+
+    private func partners(_ top: Fields, _ reader: inout NodeReader) -> [Partner] {
+        (reader.list(top, "partenaires") ?? []).compactMap { node in
+            guard let fields = reader.fields(of: node, allowed: Self.partnerFields, context: "partenaires") else { return nil }
+            let name = reader.text(fields, "nom", required: true)
+            let kind = reader.value(fields, "type", required: true, example: "type: ACI")
+                .flatMap { reader.term($0, name: "type", in: Vocabularies.partnerKinds) }
+            let role = reader.value(fields, "role", required: false)
+                .flatMap { reader.term($0, name: "role", in: Vocabularies.partnerRoles)?.value }
+            let siret = siret(fields, &reader)
+            guard let name, let kind else { return nil }
+            return Partner(name: name.value, kind: kind, role: role, siret: siret)
+        }
+    }
+
+    private func contract(_ top: Fields, _ reader: inout NodeReader) -> Contract? {
+        guard let node = reader.value(top, "contrat", required: false),
+              let fields = reader.fields(of: node, allowed: Self.contractFields, context: "contrat") else { return nil }
+        func term(_ name: String, _ vocabulary: Vocabulary) -> Term? {
+            reader.value(fields, name, required: false).flatMap { reader.term($0, name: name, in: vocabulary)?.value }
+        }
+        var contract = Contract()
+        contract.nature = term("nature", Vocabularies.contractNatures)
+        contract.technique = term("technique", Vocabularies.techniques)
+        contract.execution = term("execution", Vocabularies.executionModes)
+        contract.object = reader.text(fields, "objet", required: false)?.value
+        contract.lot = reader.text(fields, "lot", required: false)?.value
+        if let cpv = reader.text(fields, "cpv", required: false) {
+            if Identifiers.isCPV(cpv.value) {
+                contract.cpv = cpv.value
+            } else {
+                reader.report(.error(.wrongType, "« \(cpv.value) » n'est pas un code CPV", at: cpv.location,
+                                     help: "un code CPV a 8 chiffres, suivis ou non d'un tiret et d'un chiffre de contrôle : `45214200-2`"))
+            }
+        }
+        return contract
+    }
+
+    /// Each date is `2025-12-17`, or `{date: 2025-12-17, source: communique}` to cite where it comes from.
+    private func dates(_ top: Fields, sources: [SourceReference], _ reader: inout NodeReader) -> [KeyDate] {
+        guard let node = reader.value(top, "dates", required: false),
+              let fields = reader.fields(of: node, allowed: Vocabularies.dateKinds.terms.map(\.id), context: "dates")
+        else { return [] }
+        return Vocabularies.dateKinds.terms.compactMap { kind -> KeyDate? in
+            guard let value = reader.value(fields, kind.id, required: false) else { return nil }
+            guard case .mapping = value.kind else {
+                return reader.date(value, name: kind.id).map { KeyDate(kind: kind, date: $0, sourceID: nil) }
+            }
+            guard let dated = reader.fields(of: value, allowed: Self.datedFields, context: kind.id) else { return nil }
+            let date = reader.value(dated, "date", required: true, example: "date: 2025-12-17")
+                .flatMap { reader.date($0, name: "date") }
+            let source = sourceReference(dated, sources: sources, &reader)
+            return date.map { KeyDate(kind: kind, date: $0, sourceID: source) }
+        }
+    }
+
+    private func award(_ top: Fields, _ reader: inout NodeReader) -> AwardEntry? {
+        guard let node = reader.value(top, "prix", required: false),
+              let fields = reader.fields(of: node, allowed: Self.awardFields, context: "prix") else { return nil }
+        let programmes = Vocabulary(name: "un programme de prix déclaré dans showcase.yaml",
+                                    terms: config.programmes.map { Term($0.id, $0.name) })
+        let programme = reader.value(fields, "programme", required: true, example: "programme: trophees-commande-publique")
+            .flatMap { reader.term($0, name: "programme", in: programmes) }
+            .flatMap { config.programme($0.value.id) }
+        let edition = reader.value(fields, "edition", required: true, example: "edition: 2025")
+            .flatMap { reader.number($0, name: "edition", integer: true, bounds: 1990...2100) }
+        let status = reader.value(fields, "statut", required: true, example: "statut: laureat")
+            .flatMap { reader.term($0, name: "statut", in: Vocabularies.awardStatuses) }
+        var category = reader.text(fields, "categorie", required: false)
+        if let given = category, let programme, !programme.categories.isEmpty {
+            let vocabulary = Vocabulary(name: "une catégorie connue de « \(programme.name) »",
+                                        terms: programme.categories.map { Term($0, $0) })
+            category = reader.term(given, in: vocabulary).map { Located($0.value.id, at: $0.location) }
+        }
+        guard let programme, let edition, let status else { return nil }
+        return AwardEntry(programme: programme, edition: Int(edition.value), category: category?.value, status: status.value)
+    }
+
+    private func figures(_ top: Fields, sources: [SourceReference], _ reader: inout NodeReader) -> [Figure] {
+        guard let node = reader.value(top, "chiffres", required: false) else { return [] }
+        let reported = catalogue.reported.map(\.id)
+        let derived = catalogue.derived.map(\.id)
+        guard let fields = reader.fields(
+            of: node, allowed: reported + derived, context: "chiffres",
+            extraHelp: "les chiffres connus sont ceux du catalogue `indicateurs.yaml` : "
+                + reported.map { "`\($0)`" }.joined(separator: ", "))
+        else { return [] }
+        return catalogue.indicators.compactMap { indicator -> Figure? in
+            guard let entry = fields[indicator.id] else { return nil }
+            if indicator.isDerived {
+                reader.report(.error(.derivedFigureWritten, "« \(indicator.id) » est calculé par showcase, il ne s'écrit pas",
+                                     at: entry.key.location,
+                                     help: "supprimez ce chiffre : il est calculé à partir de \(indicator.formula?.names.map { "« \($0) »" }.joined(separator: ", ") ?? "")"))
+                return nil
+            }
+            guard case .mapping = entry.value.kind else {
+                reader.report(.error(.wrongType, "le chiffre « \(indicator.id) » doit indiquer sa valeur et sa source",
+                                     at: entry.value.location,
+                                     help: "écrivez, indentés sous « \(indicator.id) » : `valeur: 9000` puis `source: identifiant-de-la-source`"))
+                return nil
+            }
+            guard let figureFields = reader.fields(of: entry.value, allowed: Self.figureFields, context: indicator.id) else { return nil }
+            let value = reader.value(figureFields, "valeur", required: true, example: "valeur: 9000")
+                .flatMap { reader.number($0, name: indicator.id, integer: indicator.isInteger, bounds: indicator.bounds) }
+            let source = sourceReference(figureFields, sources: sources, required: true, &reader)
+            let quote = reader.text(figureFields, "citation", required: false)?.value
+            let page = reader.text(figureFields, "page", required: false)?.value
+            let note = reader.text(figureFields, "note", required: false)?.value
+            guard let value, let source else { return nil }
+            return Figure(indicator: indicator, value: value, sourceID: source, quote: quote, page: page, note: note)
+        }
+    }
+
+    /// The `source` field: the `id` of one of the entry's sources, which must be declared.
+    private func sourceReference(
+        _ fields: Fields, sources: [SourceReference], required: Bool = false, _ reader: inout NodeReader
+    ) -> String? {
+        let sourceIDs = sources.map(\.id)
+        guard let source = reader.text(fields, "source", required: required,
+                                       example: "source: \(sourceIDs.first ?? "identifiant-de-la-source")") else { return nil }
+        guard sourceIDs.contains(source.value) else {
+            let help = Suggestion.closest(to: source.value, among: sourceIDs).map { "vouliez-vous dire « \($0) » ?" }
+                ?? (sourceIDs.isEmpty ? "déclarez la source dans la liste `sources:` avec `id: \(source.value)`"
+                    : "sources déclarées : " + sourceIDs.map { "`\($0)`" }.joined(separator: ", "))
+            reader.report(.error(.unknownSource, "la source « \(source.value) » n'est pas déclarée dans `sources`",
+                                 at: source.location, help: help))
+            return source.value
+        }
+        return source.value
+    }
+
+    private func constants(_ top: Fields, _ reader: inout NodeReader) -> [String: Located<Double>] {
+        guard let node = reader.value(top, "constantes", required: false) else { return [:] }
+        let overridable = catalogue.constants.filter(\.isOverridable)
+        guard let fields = reader.fields(of: node, allowed: overridable.map(\.id), context: "constantes") else { return [:] }
+        var values: [String: Located<Double>] = [:]
+        for constant in overridable {
+            if let value = reader.value(fields, constant.id, required: false)
+                .flatMap({ reader.number($0, name: constant.id, integer: false, bounds: constant.bounds) }) {
+                values[constant.id] = value
+            }
+        }
+        return values
+    }
+
+    private func sources(_ top: Fields, _ reader: inout NodeReader) -> [SourceReference] {
+        var seen: Set<String> = []
+        return (reader.list(top, "sources", required: true) ?? []).compactMap { node in
+            guard let fields = reader.fields(of: node, allowed: Self.sourceFields, context: "sources") else { return nil }
+            let id = reader.text(fields, "id", required: true, example: "id: communique-2025")
+            let title = reader.text(fields, "titre", required: true)
+            let publisher = reader.text(fields, "editeur", required: true)
+            let date = reader.value(fields, "date", required: false).flatMap { reader.date($0, name: "date") }
+            let url = reader.text(fields, "url", required: false)
+            if let url, !URLRules.isAbsoluteWebURL(url.value) {
+                reader.report(.error(.invalidURL, "« \(url.value) » n'est pas une adresse web", at: url.location,
+                                     help: "une adresse commence par `https://` ; si le document n'est pas en ligne, supprimez la ligne `url`"))
+            }
+            if let id, !seen.insert(id.value).inserted {
+                reader.report(.error(.duplicateValue, "deux sources portent l'identifiant « \(id.value) »", at: id.location,
+                                     help: "donnez à chaque source un identifiant différent"))
+            }
+            guard let id, let title, let publisher else { return nil }
+            return SourceReference(id: id.value, title: title.value, publisher: publisher.value, date: date?.value,
+                                   url: url.flatMap { URLRules.isAbsoluteWebURL($0.value) ? $0.value : nil })
+        }
+    }
+
+    private func siret(_ fields: Fields, _ reader: inout NodeReader) -> String? {
+        guard let siret = reader.text(fields, "siret", required: false) else { return nil }
+        let compact = siret.value.filter { !$0.isWhitespace }
+        guard Identifiers.isSIRET(compact) else {
+            reader.report(.error(.wrongType, "« \(siret.value) » n'est pas un numéro SIRET valide", at: siret.location,
+                                 help: "un SIRET a 14 chiffres dont le dernier est une clé de contrôle ; recopiez-le depuis l'annuaire des entreprises"))
+            return nil
+        }
+        return compact
+    }
+}

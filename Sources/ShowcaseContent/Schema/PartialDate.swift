@@ -1,0 +1,86 @@
+import ShowcaseFoundation
+
+/// A date as precise as its source: a year (`2020`), a month (`2021-11`) or a day (`2025-12-17`), in ISO form.
+public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public let year: Int
+    public let month: Int?
+    public let day: Int?
+
+    public init?(iso text: String) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard (1...3).contains(parts.count), parts[0].count == 4, let year = Int(parts[0]), (1000...9999).contains(year)
+        else { return nil }
+        var month: Int?, day: Int?
+        if parts.count >= 2 {
+            guard parts[1].count == 2, let value = Int(parts[1]), (1...12).contains(value) else { return nil }
+            month = value
+        }
+        if parts.count == 3, let month {
+            guard parts[2].count == 2, let value = Int(parts[2]),
+                  (1...Self.daysIn(month: month, year: year)).contains(value) else { return nil }
+            day = value
+        }
+        guard parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }) else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// `2025-12-17`, `2021-11` or `2020`.
+    public var description: String {
+        var text = String(year)
+        if let month { text += "-" + (month < 10 ? "0" : "") + String(month) }
+        if let day { text += "-" + (day < 10 ? "0" : "") + String(day) }
+        return text
+    }
+
+    /// `17 décembre 2025`, `novembre 2021`, `2020`.
+    public var french: String {
+        guard let month else { return String(year) }
+        let name = Self.monthNames[month - 1]
+        guard let day else { return "\(name) \(year)" }
+        return "\(day == 1 ? "1er" : String(day)) \(name) \(year)"
+    }
+
+    /// The first and last days this date may mean, as (year, month, day).
+    package var earliest: (Int, Int, Int) { (year, month ?? 1, day ?? 1) }
+    var latest: (Int, Int, Int) {
+        let lastMonth = month ?? 12
+        return (year, lastMonth, day ?? Self.daysIn(month: lastMonth, year: year))
+    }
+
+    /// True when this date surely comes after `other`, whatever the imprecise parts turn out to be.
+    public func isSurelyAfter(_ other: PartialDate) -> Bool { earliest > other.latest }
+
+    public static func < (lhs: PartialDate, rhs: PartialDate) -> Bool {
+        (lhs.year, lhs.month ?? 0, lhs.day ?? 0) < (rhs.year, rhs.month ?? 0, rhs.day ?? 0)
+    }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    static let monthNames = [
+        "janvier", "février", "mars", "avril", "mai", "juin",
+        "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+    ]
+
+    /// The fix for a date written the French way (`17/12/2025`, `décembre 2025`).
+    static func help(forUnreadable text: String) -> String {
+        let slashParts = text.split(separator: "/")
+        if slashParts.count == 3, slashParts.allSatisfy({ Int($0) != nil }) {
+            let (d, m, y) = (slashParts[0], slashParts[1], slashParts[2])
+            let pad = { (part: Substring) in part.count == 1 ? "0" + part : String(part) }
+            return "écrivez la date à l'envers, avec des tirets : `\(y)-\(pad(m))-\(pad(d))`"
+        }
+        let words = text.lowercased().split(separator: " ")
+        if words.count == 2, let month = monthNames.firstIndex(of: String(words[0])), Int(words[1]) != nil {
+            return "écrivez `\(words[1])-\(month + 1 < 10 ? "0" : "")\(month + 1)` (année-mois)"
+        }
+        return "écrivez AAAA-MM-JJ (`2025-12-17`), AAAA-MM (`2025-12`) ou l'année seule (`2025`), et une date qui existe"
+    }
+}

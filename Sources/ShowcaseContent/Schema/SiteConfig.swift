@@ -1,0 +1,82 @@
+import ShowcaseFoundation
+
+/// An award programme case studies can be entered in, as the site configuration declares it.
+public struct AwardProgramme: Sendable {
+    public let id: String
+    public let name: String
+    public let organiser: String?
+    public let url: String?
+    /// Categories of the programme; empty when the configuration does not list them (any category is accepted).
+    public let categories: [String]
+}
+
+/// The site configuration, read from `showcase.yaml` at the project root.
+public struct SiteConfig: Sendable {
+    public var title: String
+    public var description: String
+    /// Where the site is published (`https://exemple.fr/vitrine/`); internal links stay relative, so that the
+    /// site also works when served from any sub-path or opened from disk.
+    public var baseURL: String
+    public var programmes: [AwardProgramme]
+
+    public func programme(_ id: String) -> AwardProgramme? { programmes.first { $0.id == id } }
+
+    /// Used when a project has no `showcase.yaml`.
+    public static let fallback = SiteConfig(
+        title: "Vitrine des achats inclusifs et durables", description: "", baseURL: "/", programmes: [])
+}
+
+/// Reads `showcase.yaml`.
+public enum SiteConfigParser {
+    static let fields = ["titre", "description", "base_url", "programmes"]
+    static let programmeFields = ["nom", "organisateur", "url", "categories"]
+
+    public static func parse(_ file: SourceFile) -> (config: SiteConfig, diagnostics: [Diagnostic]) {
+        var reader = NodeReader(file: file)
+        var config = SiteConfig.fallback
+        let root: YAMLNode
+        switch YAMLReader.read(file.text, in: file) {
+        case .failure(let diagnostic):
+            reader.report(diagnostic)
+            return (config, reader.diagnostics)
+        case .success(nil):
+            return (config, reader.diagnostics)
+        case .success(let node?):
+            root = node
+        }
+        guard let top = reader.fields(of: root, allowed: fields, context: "") else { return (config, reader.diagnostics) }
+        if let title = reader.text(top, "titre", required: true) { config.title = title.value }
+        if let description = reader.text(top, "description", required: false) { config.description = description.value }
+        if let base = reader.text(top, "base_url", required: false) {
+            if URLRules.isAbsoluteWebURL(base.value) || base.value.hasPrefix("/") {
+                config.baseURL = base.value.hasSuffix("/") ? base.value : base.value + "/"
+            } else {
+                reader.report(.error(.invalidURL, "« base_url » doit être une adresse http(s) ou un chemin commençant par /",
+                                     at: base.location, help: "par exemple `base_url: https://www.exemple.fr/vitrine/`"))
+            }
+        }
+        if let node = reader.value(top, "programmes", required: false) {
+            if case .mapping(let pairs) = node.kind {
+                config.programmes = pairs.compactMap { programme($0.key, $0.value, reader: &reader) }
+            } else {
+                reader.report(.error(.wrongType, "« programmes » doit être un groupe de programmes nommés", at: node.location,
+                                     help: "écrivez `identifiant-du-programme:` puis `nom:` indenté en dessous"))
+            }
+        }
+        return (config, reader.diagnostics)
+    }
+
+    private static func programme(_ key: Located<String>, _ node: YAMLNode, reader: inout NodeReader) -> AwardProgramme? {
+        guard let fields = reader.fields(of: node, allowed: programmeFields, context: key.value) else { return nil }
+        let name = reader.text(fields, "nom", required: true)
+        let organiser = reader.text(fields, "organisateur", required: false)
+        let url = reader.text(fields, "url", required: false)
+        if let url, !URLRules.isAbsoluteWebURL(url.value) {
+            reader.report(.error(.invalidURL, "« \(url.value) » n'est pas une adresse web", at: url.location,
+                                 help: "une adresse commence par `https://`"))
+        }
+        let categories = (reader.list(fields, "categories") ?? []).compactMap { reader.text($0, name: "categories")?.value }
+        guard let name else { return nil }
+        return AwardProgramme(id: key.value, name: name.value, organiser: organiser?.value, url: url?.value, categories: categories)
+    }
+}

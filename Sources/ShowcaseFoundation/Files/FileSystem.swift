@@ -1,0 +1,248 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// What a path names on disk.
+public enum FileKind: Sendable, Equatable {
+    case file
+    case directory
+    case symbolicLink
+    case other
+}
+
+/// An entry of a directory listing.
+public struct DirectoryEntry: Sendable, Equatable {
+    public var name: String
+    public var kind: FileKind
+}
+
+/// What tells, without reading a file, that it has not changed since it was last seen: its size, modification
+/// time (to the nanosecond) and identity on the disk.
+public struct FileStamp: Sendable, Hashable {
+    public var size: Int64
+    public var modifiedSeconds: Int64
+    public var modifiedNanoseconds: Int64
+    public var inode: UInt64
+    public var device: UInt64
+
+    public init(size: Int64, modifiedSeconds: Int64, modifiedNanoseconds: Int64, inode: UInt64, device: UInt64) {
+        self.size = size
+        self.modifiedSeconds = modifiedSeconds
+        self.modifiedNanoseconds = modifiedNanoseconds
+        self.inode = inode
+        self.device = device
+    }
+
+    package init(_ info: stat) {
+        self.init(size: Int64(info.st_size), modifiedSeconds: Int64(info.st_mtim.tv_sec),
+                  modifiedNanoseconds: Int64(info.st_mtim.tv_nsec), inode: UInt64(info.st_ino), device: UInt64(info.st_dev))
+    }
+
+    /// Whether the file was last modified at least a second before `instant` (seconds since 1970). A file changed
+    /// again within the same tick of the clock would keep its stamp, so a recent stamp proves nothing.
+    package func isSettled(before instant: Int64) -> Bool { modifiedSeconds < instant - 1 }
+}
+
+/// A failure of the file system, with the path and the system's reason.
+public struct FileSystemError: Error, Sendable, Equatable {
+    public var operation: String
+    public var path: String
+    public var code: Int32
+
+    package init(operation: String, path: String, code: Int32) {
+        self.operation = operation
+        self.path = path
+        self.code = code
+    }
+
+    /// « Permission non accordée », « Aucun espace disponible sur le périphérique »…, from the C library.
+    public var reason: String { String(cString: strerror(code)) }
+}
+
+/// Every access `showcase` makes to the disk, as a struct of closures: the real one (`.disk`) uses plain POSIX
+/// calls (no `fsync` per file: durability comes from the atomic swap of the output folder); tests swap in
+/// failures. Paths are plain strings.
+public struct FileSystem: Sendable {
+    public var readFile: @Sendable (String) throws(FileSystemError) -> [UInt8]
+    public var writeFile: @Sendable (String, [UInt8]) throws(FileSystemError) -> Void
+    public var listDirectory: @Sendable (String) throws(FileSystemError) -> [DirectoryEntry]
+    /// `nil` when nothing is there; symbolic links are reported as such, not followed.
+    public var kind: @Sendable (String) -> FileKind?
+    public var createDirectory: @Sendable (String) throws(FileSystemError) -> Void
+    public var rename: @Sendable (String, String) throws(FileSystemError) -> Void
+    /// Removes a file, or a directory and everything in it; nothing happens when the path does not exist.
+    public var removeTree: @Sendable (String) throws(FileSystemError) -> Void
+    /// The absolute path with every symbolic link resolved, or `nil` when it does not exist.
+    public var realPath: @Sendable (String) -> String?
+    /// The stamp of the file a path leads to (links followed), or `nil` when there is none.
+    public var stamp: @Sendable (String) -> FileStamp?
+
+    public init(
+        readFile: @escaping @Sendable (String) throws(FileSystemError) -> [UInt8],
+        writeFile: @escaping @Sendable (String, [UInt8]) throws(FileSystemError) -> Void,
+        listDirectory: @escaping @Sendable (String) throws(FileSystemError) -> [DirectoryEntry],
+        kind: @escaping @Sendable (String) -> FileKind?,
+        createDirectory: @escaping @Sendable (String) throws(FileSystemError) -> Void,
+        rename: @escaping @Sendable (String, String) throws(FileSystemError) -> Void,
+        removeTree: @escaping @Sendable (String) throws(FileSystemError) -> Void,
+        realPath: @escaping @Sendable (String) -> String?,
+        stamp: @escaping @Sendable (String) -> FileStamp?
+    ) {
+        self.readFile = readFile
+        self.writeFile = writeFile
+        self.listDirectory = listDirectory
+        self.kind = kind
+        self.createDirectory = createDirectory
+        self.rename = rename
+        self.removeTree = removeTree
+        self.realPath = realPath
+        self.stamp = stamp
+    }
+}
+
+extension FileSystem {
+    /// The real disk.
+    public static let disk = FileSystem(
+        readFile: POSIX.readFile, writeFile: POSIX.writeFile, listDirectory: POSIX.listDirectory, kind: POSIX.kind,
+        createDirectory: POSIX.createDirectory, rename: POSIX.rename, removeTree: POSIX.removeTree,
+        realPath: POSIX.realPath, stamp: POSIX.stamp)
+
+    /// Creates `path` and any missing parent.
+    public func createDirectories(_ path: String) throws(FileSystemError) {
+        if kind(path) == .directory { return }
+        let parent = Path.parent(path)
+        if parent != path, !parent.isEmpty { try createDirectories(parent) }
+        do { try createDirectory(path) } catch { if kind(path) != .directory { throw error } }
+    }
+}
+
+/// The POSIX implementation behind `FileSystem.disk`.
+package enum POSIX {
+    package static func readFile(_ path: String) throws(FileSystemError) -> [UInt8] {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw FileSystemError(operation: "lire", path: path, code: errno) }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { throw FileSystemError(operation: "lire", path: path, code: errno) }
+        // Read into uninitialised memory: zeroing a 6 MB cache before reading it costs as much as reading it.
+        var failure: Int32 = 0
+        var bytes = [UInt8](unsafeUninitializedCapacity: max(Int(info.st_size), 0)) { buffer, filled in
+            filled = 0
+            while filled < buffer.count {
+                let count = read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
+                if count < 0, errno == EINTR { continue }
+                if count < 0 { failure = errno }
+                if count <= 0 { return }
+                filled += count
+            }
+        }
+        // A file that grew since `fstat` (or one whose size the system does not report) is read to its end.
+        var expected = bytes.count
+        while failure == 0, bytes.count == expected {
+            let count = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 4096) { chunk in
+                let count = read(descriptor, chunk.baseAddress!, chunk.count)
+                if count > 0 { bytes += chunk[..<count] }
+                return count
+            }
+            if count < 0, errno == EINTR { continue }
+            if count < 0 { failure = errno }
+            if count <= 0 { break }
+            expected += count
+        }
+        guard failure == 0 else { throw FileSystemError(operation: "lire", path: path, code: failure) }
+        return bytes
+    }
+
+    package static func writeFile(_ path: String, _ bytes: [UInt8]) throws(FileSystemError) {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw FileSystemError(operation: "écrire", path: path, code: errno) }
+        var written = 0
+        while written < bytes.count {
+            let count = bytes.withUnsafeBytes { buffer in write(descriptor, buffer.baseAddress! + written, buffer.count - written) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                let code = errno
+                close(descriptor)
+                throw FileSystemError(operation: "écrire", path: path, code: code)
+            }
+            written += count
+        }
+        guard close(descriptor) == 0 else { throw FileSystemError(operation: "écrire", path: path, code: errno) }
+    }
+
+    package static func listDirectory(_ path: String) throws(FileSystemError) -> [DirectoryEntry] {
+        guard let directory = opendir(path) else { throw FileSystemError(operation: "lister", path: path, code: errno) }
+        defer { closedir(directory) }
+        var entries: [DirectoryEntry] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name == "." || name == ".." { continue }
+            // The listing usually says what each entry is; asking the disk again costs a call per file.
+            let listed: FileKind? = switch Int32(entry.pointee.d_type) {
+            case Int32(DT_REG): .file
+            case Int32(DT_DIR): .directory
+            case Int32(DT_LNK): .symbolicLink
+            case Int32(DT_UNKNOWN): nil
+            default: .other
+            }
+            entries.append(DirectoryEntry(name: name, kind: listed ?? kind(Path.join(path, name)) ?? .other))
+        }
+        return entries.sorted { $0.name.precedesInBytes($1.name) }
+    }
+
+    package static func kind(_ path: String) -> FileKind? {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return .file
+        case S_IFDIR: return .directory
+        case S_IFLNK: return .symbolicLink
+        default: return .other
+        }
+    }
+
+    package static func stamp(_ path: String) -> FileStamp? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return FileStamp(info)
+    }
+
+    /// Seconds since 1970, by the clock that stamps files.
+    package static func now() -> Int64 {
+        var time = timespec()
+        clock_gettime(CLOCK_REALTIME, &time)
+        return Int64(time.tv_sec)
+    }
+
+    package static func createDirectory(_ path: String) throws(FileSystemError) {
+        guard mkdir(path, 0o755) == 0 else { throw FileSystemError(operation: "créer le dossier", path: path, code: errno) }
+    }
+
+    package static func rename(_ from: String, _ to: String) throws(FileSystemError) {
+        guard systemRename(from, to) == 0 else { throw FileSystemError(operation: "renommer", path: from, code: errno) }
+    }
+
+    package static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    package static func removeTree(_ path: String) throws(FileSystemError) {
+        switch kind(path) {
+        case nil: return
+        case .directory:
+            for entry in try listDirectory(path) { try removeTree(Path.join(path, entry.name)) }
+            guard rmdir(path) == 0 else { throw FileSystemError(operation: "supprimer", path: path, code: errno) }
+        default:
+            guard unlink(path) == 0 else { throw FileSystemError(operation: "supprimer", path: path, code: errno) }
+        }
+    }
+}
+
+/// The C library's `rename`, out of reach of `POSIX.rename`'s own name.
+private func systemRename(_ from: String, _ to: String) -> Int32 { rename(from, to) }

@@ -1,0 +1,31 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+extension Array where Element: Sendable {
+    /// `map` spread over the machine's cores in contiguous chunks, results in the input order.
+    ///
+    /// Each element is transformed independently (no shared mutable state), so the result does not depend on
+    /// how the work was scheduled.
+    package func concurrentMap<Result: Sendable>(
+        _ transform: @escaping @Sendable (Element) -> Result
+    ) async -> [Result] {
+        let workers = Swift.max(1, Swift.min(ProcessorCount.active, count))
+        guard workers > 1 else { return map(transform) }
+        let chunkSize = (count + workers - 1) / workers
+        return await withTaskGroup(of: (Int, [Result]).self) { group in
+            for start in stride(from: 0, to: count, by: chunkSize) {
+                let chunk = Array(self[start..<Swift.min(start + chunkSize, count)])
+                group.addTask { (start, chunk.map(transform)) }
+            }
+            var parts: [(Int, [Result])] = []
+            for await part in group { parts.append(part) }
+            return parts.sorted { $0.0 < $1.0 }.flatMap(\.1)
+        }
+    }
+}
+
+package enum ProcessorCount {
+    /// Cores this process may run on.
+    package static let active: Int = Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+}

@@ -1,0 +1,130 @@
+import ShowcaseFoundation
+import ShowcaseContent
+import ShowcaseTemplates
+
+/// The total of one figure over a group of entries, counting only the entries that report it.
+public struct IndicatorTotal: Sendable {
+    public let indicator: IndicatorDefinition
+    public let total: Double
+    /// Entries of the group that report the figure.
+    public let reporting: Int
+    /// Entries in the group.
+    public let groupSize: Int
+
+    /// « 9 000 heures sur 1 dossier renseigné sur 4 »
+    public func sentence(noun: GroupNoun) -> String {
+        indicator.unit.format(total, decimals: nil) + " sur " + coverage(noun: noun)
+    }
+
+    /// « 1 dossier renseigné sur 4 »
+    public func coverage(noun: GroupNoun) -> String {
+        let participle = "renseigné" + (noun.isFeminine ? "e" : "") + (reporting > 1 ? "s" : "")
+        return "\(reporting) \(reporting > 1 ? noun.plural : noun.singular) \(participle) sur \(groupSize)"
+    }
+}
+
+/// How a group's entries are called: award entries are « dossiers », showcase pages « fiches ».
+public struct GroupNoun: Sendable {
+    public let singular: String
+    public let plural: String
+    public let isFeminine: Bool
+
+    public static let dossier = GroupNoun(singular: "dossier", plural: "dossiers", isFeminine: false)
+    public static let fiche = GroupNoun(singular: "fiche", plural: "fiches", isFeminine: true)
+}
+
+/// Entries grouped for a juror: all of them, or those of one programme's edition.
+public struct EntryGroup: Sendable {
+    public let title: String
+    public let programme: AwardProgramme?
+    public let edition: Int?
+    public let slugs: [String]
+    public let winners: Int
+    /// Only figures at least one entry of the group reports, in catalogue order.
+    public let totals: [IndicatorTotal]
+
+    public var count: Int { slugs.count }
+
+    /// « 4 fiches, dont 1 lauréate », « 1 dossier »
+    public func summary(noun: GroupNoun) -> String {
+        var text = "\(count) \(count > 1 ? noun.plural : noun.singular)"
+        if winners > 0 {
+            text += ", dont \(winners) lauréat" + (noun.isFeminine ? "e" : "") + (winners > 1 ? "s" : "")
+        }
+        return text
+    }
+}
+
+/// Counts and totals per programme and edition. A figure is summed only over the entries that report it, and
+/// only when summing means something (hours, people, euros, units, posts, tonnes; never a ratio).
+public enum Aggregates {
+    static let additiveUnits: Set = ["heures", "personnes", "euros", "unites", "postes", "tco2e"]
+
+    public static func group(_ title: String, _ entries: [EntrySummary], catalogue: IndicatorCatalogue,
+                             programme: AwardProgramme? = nil, edition: Int? = nil) -> EntryGroup {
+        group(title, members: Array(entries.indices), of: entries, table: FigureTable(entries, catalogue: catalogue),
+              catalogue: catalogue, programme: programme, edition: edition)
+    }
+
+    /// The group of `members` (positions in `entries`), with their figures from `table`.
+    static func group(_ title: String, members: [Int], of entries: [EntrySummary], table: FigureTable,
+                      catalogue: IndicatorCatalogue, programme: AwardProgramme? = nil, edition: Int? = nil) -> EntryGroup {
+        let totals = catalogue.indicators.indices.compactMap { column -> IndicatorTotal? in
+            let indicator = catalogue.indicators[column]
+            guard !indicator.isDerived, additiveUnits.contains(indicator.unit.id) else { return nil }
+            var total = 0.0, reporting = 0
+            for member in members {
+                guard let value = table.value(entry: member, column: column) else { continue }
+                total += value
+                reporting += 1
+            }
+            guard reporting > 0 else { return nil }
+            return IndicatorTotal(indicator: indicator, total: total, reporting: reporting, groupSize: members.count)
+        }
+        return EntryGroup(title: title, programme: programme, edition: edition, slugs: members.map { entries[$0].slug },
+                          winners: members.filter { entries[$0].isWinner }.count, totals: totals)
+    }
+
+    /// One group per programme and edition that has entries: programmes in configuration order, latest edition first.
+    public static func byProgrammeAndEdition(_ entries: [EntrySummary], config: SiteConfig, catalogue: IndicatorCatalogue) -> [EntryGroup] {
+        byProgrammeAndEdition(entries, table: FigureTable(entries, catalogue: catalogue), config: config, catalogue: catalogue)
+    }
+
+    static func byProgrammeAndEdition(_ entries: [EntrySummary], table: FigureTable, config: SiteConfig,
+                                      catalogue: IndicatorCatalogue) -> [EntryGroup] {
+        config.programmes.flatMap { programme -> [EntryGroup] in
+            let inProgramme = entries.indices.filter { entries[$0].award?.programme == programme.id }
+            let editions = Set(inProgramme.compactMap { entries[$0].award?.edition }).sorted(by: >)
+            return editions.map { edition in
+                group("\(programme.name) \(edition)", members: inProgramme.filter { entries[$0].award?.edition == edition },
+                      of: entries, table: table, catalogue: catalogue, programme: programme, edition: edition)
+            }
+        }
+    }
+}
+
+/// The figures of a list of entries as a table: one row per entry, one column per indicator of the catalogue.
+/// Built in one pass, so that totals over many groups of the same entries add numbers rather than search names.
+struct FigureTable {
+    private let columns: Int
+    /// Row after row; NaN where the entry does not report the figure (a reported figure is never NaN).
+    private let values: [Double]
+
+    init(_ entries: [EntrySummary], catalogue: IndicatorCatalogue) {
+        let positions = Dictionary(catalogue.indicators.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        columns = catalogue.indicators.count
+        var values = [Double](repeating: .nan, count: entries.count * columns)
+        for (row, entry) in entries.enumerated() {
+            for figure in entry.figures {
+                guard let column = positions[figure.id], values[row * columns + column].isNaN else { continue }
+                values[row * columns + column] = figure.value
+            }
+        }
+        self.values = values
+    }
+
+    func value(entry: Int, column: Int) -> Double? {
+        let value = values[entry * columns + column]
+        return value.isNaN ? nil : value
+    }
+}

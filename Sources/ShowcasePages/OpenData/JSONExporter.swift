@@ -1,0 +1,92 @@
+import ShowcaseFoundation
+import ShowcaseContent
+import ShowcaseTemplates
+
+/// The entries as JSON, with a JSON Schema beside it; field names follow DECP v2 where it has one.
+public enum JSONExporter {
+    /// The whole document, as `showcase export` prints it and `build` writes it.
+    public static func json(_ entries: [OpenDataEntry], config: SiteConfig, catalogue: IndicatorCatalogue) -> [UInt8] {
+        file(config: config).assemble(entries.map { record($0, config: config, catalogue: catalogue) })
+    }
+
+    /// `{"$schema": …, "titre": …, "fiches": [ … ]}`, indented by two spaces: each entry is a record of the
+    /// `fiches` array, so that an incremental build can replace one without writing the others again.
+    package static func file(config: SiteConfig) -> RecordFile {
+        var opening = Array("{\n  \"$schema\": ".utf8)
+        JSONValue.appendQuoted(OpenDataFiles.schemaName, to: &opening)
+        opening += Array(",\n  \"titre\": ".utf8)
+        JSONValue.appendQuoted(config.title, to: &opening)
+        opening += Array(",\n  \"fiches\": ".utf8)
+        return RecordFile(opening: opening + Array("[\n".utf8), separator: Array(",\n".utf8), closing: Array("\n  ]\n}\n".utf8),
+                          whenEmpty: opening + Array("[]\n}\n".utf8))
+    }
+
+    /// One entry of the `fiches` array, indented for its place.
+    package static func record(_ entry: OpenDataEntry, config: SiteConfig, catalogue: IndicatorCatalogue) -> [UInt8] {
+        Array("    ".utf8) + self.entry(entry, config: config, catalogue: catalogue).prettyBytes(level: 2)
+    }
+
+    static func entry(_ entry: OpenDataEntry, config: SiteConfig, catalogue: IndicatorCatalogue) -> JSONValue {
+        let study = entry.study
+        var figures: [(String, JSONValue)] = []
+        for indicator in catalogue.reported {
+            guard let figure = study.figure(indicator.id) else { continue }
+            figures.append((indicator.id, .object([
+                ("valeur", .number(figure.value.value)),
+                ("unite", .string(indicator.unit.id)),
+                ("source", .string(figure.sourceID)),
+                ("citation", .optional(figure.quote)),
+                ("page", .optional(figure.page)),
+                ("note", .optional(figure.note)),
+            ])))
+        }
+        let derived = entry.derived.map { computed -> (String, JSONValue) in
+            (computed.definition.id, .object([
+                ("valeur", .number(computed.value)),
+                ("unite", .string(computed.definition.unit.id)),
+                ("calcul", .string(computed.equation)),
+            ]))
+        }
+        return .object([
+            ("identifiant", .string(study.slug)),
+            ("titre", .string(study.title)),
+            ("resume", .string(study.summary)),
+            ("url", .string(entry.url(baseURL: config.baseURL))),
+            ("porteur", .object([
+                ("nom", .optional(study.buyer.name)),
+                ("type", .optional(study.buyer.kind?.id)),
+                ("departement", .optional(study.buyer.departement?.id)),
+                ("siret", .optional(study.buyer.siret)),
+            ])),
+            ("lieu", .optional(study.place)),
+            ("partenaires", .array(study.partners.map { partner in
+                .object([("nom", .string(partner.name)), ("type", .string(partner.kind.value.id)),
+                         ("role", .optional(partner.role?.id)), ("siret", .optional(partner.siret))])
+            })),
+            ("mecanismes", .array(study.mechanisms.map { .object([("id", .string($0.value.id)), ("article", .string($0.value.article))]) })),
+            ("considerationsSociales", .array(entry.socialConsiderations.map(JSONValue.string))),
+            ("considerationsEnvironnementales", .array(entry.environmentalConsiderations.map(JSONValue.string))),
+            ("contrat", study.contract.map { contract in
+                .object([
+                    ("nature", .optional(contract.nature?.label)), ("techniques", .optional(contract.technique?.label)),
+                    ("modalitesExecution", .optional(contract.execution?.label)), ("objet", .optional(contract.object)),
+                    ("lot", .optional(contract.lot)), ("codeCPV", .optional(contract.cpv)),
+                ])
+            } ?? .null),
+            ("prix", study.award.map { award in
+                .object([
+                    ("programme", .string(award.programme.id)), ("programme_nom", .string(award.programme.name)),
+                    ("edition", .number(award.edition)), ("categorie", .optional(award.category)),
+                    ("statut", .string(award.status.id)),
+                ])
+            } ?? .null),
+            ("dates", .object(study.dates.map { ($0.kind.id, .string($0.date.value.description)) })),
+            ("chiffres", .object(figures)),
+            ("indicateurs_calcules", .object(derived)),
+            ("sources", .array(study.sources.map { source in
+                .object([("id", .string(source.id)), ("titre", .string(source.title)), ("editeur", .string(source.publisher)),
+                         ("date", .optional(source.date?.description)), ("url", .optional(source.url))])
+            })),
+        ])
+    }
+}

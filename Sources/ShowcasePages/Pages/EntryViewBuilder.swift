@@ -1,0 +1,96 @@
+import ShowcaseFoundation
+import ShowcaseContent
+import ShowcaseTemplates
+
+/// Turns a valid case study and its computed indicators into what templates see.
+public enum EntryViewBuilder {
+    /// The entry as lists show it: everything but its body and structured data (`EntryView.completed` adds them
+    /// for its own page).
+    public static func card(
+        _ study: CaseStudy, derived: [ComputedIndicator], notComputed: [NotComputedView] = [], config: SiteConfig
+    ) -> EntryView {
+        let openData = OpenDataEntry(study: study, derived: derived)
+        let path = SitePages.entryFile(study.slug)
+        let sources = study.sources.enumerated().map { offset, source in
+            SourceView(number: offset + 1, anchor: "source-\(offset + 1)", title: source.title,
+                       publisher: source.publisher, date: source.date?.french, url: source.url)
+        }
+        let sourceByID = Dictionary(zip(study.sources.map(\.id), sources), uniquingKeysWith: { first, _ in first })
+        return EntryView(
+            slug: study.slug,
+            path: path,
+            absoluteURL: config.baseURL + path,
+            title: study.title,
+            shortTitle: study.shortTitle,
+            updated: FeedDates.rfc3339(FeedDates.updated(study)),
+            images: study.images.compactMap { image in
+                guard let info = image.info, let output = image.outputPath else { return nil }
+                return ImageView(path: output, alt: image.alt, width: info.width, height: info.height,
+                                 caption: image.caption, credit: image.credit)
+            },
+            jsonLD: "",
+            summary: study.summary,
+            place: study.place,
+            buyer: buyer(study.buyer),
+            partners: study.partners.map { partner in
+                PartnerView(name: partner.name, kind: partner.kind.value.id, kindLabel: partner.kind.value.label,
+                            role: partner.role?.label)
+            },
+            mechanisms: study.mechanisms.map { located in
+                let mechanism = located.value
+                return MechanismView(id: mechanism.id, article: mechanism.article, title: mechanism.title,
+                                     explanation: mechanism.explanation, link: mechanism.link)
+            },
+            socialConsiderations: openData.socialConsiderations,
+            environmentalConsiderations: openData.environmentalConsiderations,
+            contract: study.contract.map { contract in
+                ContractView(nature: contract.nature?.label, technique: contract.technique?.label,
+                             execution: contract.execution?.label, object: contract.object, lot: contract.lot,
+                             cpv: contract.cpv)
+            },
+            dates: study.dates.sorted { $0.date.value < $1.date.value }.map { date in
+                DateView(kind: date.kind.id, label: date.kind.label, iso: date.date.value.description,
+                         text: date.date.value.french, source: date.sourceID.flatMap { sourceByID[$0] })
+            },
+            award: study.award.map { award in
+                AwardView(programme: award.programme.name, programmeURL: award.programme.url,
+                          organiser: award.programme.organiser, edition: award.edition, category: award.category,
+                          status: award.status.id, statusLabel: award.status.label, isWinner: award.status.id == "laureat")
+            },
+            figures: study.figures.compactMap { figure in
+                guard let source = sourceByID[figure.sourceID] else { return nil }
+                return FigureView(
+                    id: figure.indicator.id, label: figure.indicator.label,
+                    value: figure.indicator.unit.format(figure.value.value, decimals: nil),
+                    rawValue: MachineNumber.format(figure.value.value), definition: figure.indicator.definition,
+                    note: figure.note, quote: figure.quote, page: figure.page, source: source)
+            },
+            derived: derived.map { indicator in
+                DerivedView(id: indicator.definition.id, label: indicator.definition.label, value: indicator.formatted,
+                            rawValue: MachineNumber.format(indicator.value), equation: indicator.equation,
+                            definition: indicator.definition.definition)
+            },
+            notComputed: notComputed,
+            sources: sources,
+            bodyHTML: "")
+    }
+
+    /// Why each derived indicator of the catalogue is missing from this entry.
+    public static func notComputed(_ study: CaseStudy, catalogue: IndicatorCatalogue, computed: [ComputedIndicator]) -> [NotComputedView] {
+        IndicatorCompiler.missing(study, catalogue: catalogue, computed: computed).map { indicator, lacking in
+            NotComputedView(id: indicator.id, label: indicator.label,
+                            reason: "chiffres manquants : " + lacking.map { $0.label.lowercasedFirstLetter }.joined(separator: ", "))
+        }
+    }
+
+    private static func buyer(_ buyer: Buyer) -> BuyerView {
+        let unnamed = "Acheteur non nommé par les sources"
+        return BuyerView(
+            name: buyer.name ?? (buyer.kind.map { "\($0.label) (non nommé par les sources)" } ?? unnamed),
+            isNamed: buyer.name != nil,
+            kind: buyer.kind?.label,
+            departement: buyer.departement.map { Departements.displayName($0.id) },
+            departementCode: buyer.departement?.id,
+            siret: buyer.siret)
+    }
+}

@@ -1,0 +1,71 @@
+import ShowcaseFoundation
+import ShowcaseContent
+import ShowcaseTemplates
+
+/// The search index written at build time (`recherche.json`): one record per entry, read by the site's own
+/// search script. Text is plain (no markup), so the script never has to interpret HTML.
+package enum SearchIndex {
+    /// Characters of each body kept in the index: enough to find an entry by what its story is about, while a
+    /// site of 10 000 entries keeps an index the browser downloads in a moment.
+    static let excerptLength = 400
+
+    /// A JSON array, one record per entry in home-page order.
+    package static let file = RecordFile(opening: [UInt8(ascii: "[")], separator: [UInt8(ascii: ",")], closing: Array("]\n".utf8))
+
+    /// One entry's record: where it is, what it is about, and the beginning of its story as plain text.
+    package static func record(_ view: EntryView, bodyHTML: String) -> [UInt8] {
+        JSONValue.object([
+            ("titre", .string(view.title)),
+            ("chemin", .string(view.path)),
+            ("resume", .string(view.summary)),
+            ("porteur", .string(view.buyer.name)),
+            ("lieu", .optional(view.place)),
+            ("departement", .optional(view.buyer.departement)),
+            ("mecanismes", .array(view.mechanisms.map { .string("\($0.title) \($0.article)") })),
+            ("partenaires", .array(view.partners.map { .string($0.name) })),
+            ("prix", .optional(view.award.map { "\($0.statusLabel) \($0.programme) \($0.edition) \($0.category ?? "")" })),
+            ("texte", .string(PlainText.fromHTML(bodyHTML, limit: excerptLength))),
+        ]).compactBytes
+    }
+}
+
+/// Text without markup, from the HTML cmark renders: tags dropped, the five entities it writes decoded,
+/// whitespace collapsed.
+enum PlainText {
+    /// At most `limit` characters (cut at a word), working on UTF-8 bytes: this runs once per entry.
+    static func fromHTML(_ html: String, limit: Int = .max) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(min(html.utf8.count, limit * 2))
+        var inTag = false, pendingSpace = false, characters = 0
+        var utf8 = html.utf8[...]
+        while let byte = utf8.first, characters < limit {
+            utf8 = utf8.dropFirst()
+            if byte == UInt8(ascii: "<") { inTag = true; pendingSpace = true; continue }
+            if byte == UInt8(ascii: ">") { inTag = false; continue }
+            if inTag { continue }
+            if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\t") { pendingSpace = true; continue }
+            var decoded = [byte]
+            if byte == UInt8(ascii: "&") {
+                for (entity, character) in entities where utf8.starts(with: entity.utf8.dropFirst()) {
+                    decoded = [character]
+                    utf8 = utf8.dropFirst(entity.utf8.count - 1)
+                    break
+                }
+            }
+            if pendingSpace, !bytes.isEmpty { bytes.append(UInt8(ascii: " ")); characters += 1 }
+            pendingSpace = false
+            bytes += decoded
+            if byte & 0xC0 != 0x80 { characters += 1 }
+        }
+        if characters >= limit, let lastSpace = bytes.lastIndex(of: UInt8(ascii: " ")) {
+            bytes.removeSubrange(lastSpace...)
+            bytes += Array(" …".utf8)
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static let entities: [(String, UInt8)] = [
+        ("&lt;", UInt8(ascii: "<")), ("&gt;", UInt8(ascii: ">")), ("&quot;", UInt8(ascii: "\"")), ("&#39;", UInt8(ascii: "'")),
+        ("&amp;", UInt8(ascii: "&")),
+    ]
+}

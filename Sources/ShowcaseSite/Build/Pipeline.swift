@@ -1,0 +1,141 @@
+import ShowcaseFoundation
+import ShowcaseContent
+import ShowcaseTemplates
+import ShowcasePages
+
+/// The pipeline: load → front matter → validate → indicators → Markdown → templates → write.
+///
+/// Pages render independently of each other (each from its own case study and the read-only settings), spread
+/// across cores and written as soon as each is ready; the pages that list entries follow. `build` remembers what
+/// it did in `.showcase-cache/`, so that the next build renders only what changed (`SiteBuilder`).
+public struct Pipeline: Sendable {
+    let fileSystem: FileSystem
+    /// False for a command that exits once the pipeline is done: what it built is left for the system to
+    /// reclaim (`ExitReclaimed`).
+    let freesMemory: Bool
+
+    public init(fileSystem: FileSystem = .disk, freesMemory: Bool = true) {
+        self.fileSystem = fileSystem
+        self.freesMemory = freesMemory
+    }
+
+    /// Validates everything, writes nothing.
+    public func check(_ paths: ProjectPaths) async throws(EnvironmentError) -> CheckReport {
+        let project = try await ProjectLoader(fileSystem: fileSystem).load(paths)
+        let renderer = MarkdownRenderer()
+        let bodyProblems = await project.studies.concurrentMap { read -> [Diagnostic] in
+            guard let study = read.study else { return [] }
+            return renderer.render(study.body, file: read.file, firstLine: study.bodyFirstLine).diagnostics
+        }
+        if !freesMemory { ExitReclaimed.keep(project) }
+        return CheckReport(diagnostics: project.diagnostics + bodyProblems.flatMap { $0 }, sources: project.sources,
+                           entryCount: project.studies.count)
+    }
+
+    /// The open data of a valid project (`nil` with the diagnostics when it is not), in the given format: the
+    /// bytes `build` writes into `donnees/`.
+    public func export(_ paths: ProjectPaths, format: OpenDataFormat) async throws(EnvironmentError) -> (bytes: [UInt8]?, report: CheckReport) {
+        let project = try await ProjectLoader(fileSystem: fileSystem).load(paths)
+        let report = CheckReport(diagnostics: project.diagnostics, sources: project.sources, entryCount: project.studies.count)
+        guard let studies = project.validStudies else { return (nil, report) }
+        let config = project.config, catalogue = project.catalogue
+        let entries = await studies.concurrentMap { OpenDataEntry(study: $0, derived: IndicatorCompiler.compute($0, catalogue: catalogue)) }
+        switch format {
+        case .csv: return (CSVExporter.csv(entries, config: config, catalogue: catalogue), report)
+        case .json: return (JSONExporter.json(entries, config: config, catalogue: catalogue), report)
+        }
+    }
+
+    /// Checks, then renders and writes the site; on any error the previous site stays as it was.
+    public func build(_ paths: ProjectPaths) async throws(EnvironmentError) -> BuildReport {
+        let startedAt = POSIX.now()
+        var stopwatch = Stopwatch()
+        try OutputFolderGuard(fileSystem: fileSystem).check(paths)
+        let cache = BuildCache(fileSystem: fileSystem, paths: paths)
+        async let loaded = cache.load()  // while the settings and the previous site's marker are read
+        let settings = try ProjectLoader(fileSystem: fileSystem).settings(paths)
+        let builder = SiteBuilder(settings: settings, fileSystem: fileSystem, readings: [:], startedAt: startedAt)
+        var output = try SiteWriter(fileSystem: fileSystem).begin(output: paths.output, shownAs: paths.shownOutput)
+        stopwatch.lap("configuration, gabarits et site précédent")
+        let memory = cache.matching(await loaded, output: output)
+        if let memory { output = output.trusting(memory.siteStamps) }
+        stopwatch.lap("mémoire de la construction précédente")
+        let setup = stopwatch.laps
+        var outcome: SiteBuilder.Outcome
+        do throws(BuildError) {
+            outcome = try await builder.build(memory: memory, into: output)
+        } catch {
+            output.abandon()
+            guard case .memoryUnusable = error else { throw error.environment }
+            output = try SiteWriter(fileSystem: fileSystem).begin(output: paths.output, shownAs: paths.shownOutput)
+            // The stamps still tell which files of the site someone touched.
+            if let memory { output = output.trusting(memory.siteStamps) }
+            outcome = try await completeBuild(builder, into: output)
+        }
+        var report = BuildReport(diagnostics: output.warnings.diagnostics + outcome.diagnostics,
+                                 sources: outcome.sources.merging(output.warnings.sources) { content, _ in content },
+                                 entryCount: outcome.entryCount,
+                                 pagesWritten: 0, pagesRendered: 0, output: paths.output, timings: [])
+        guard outcome.succeeded, let memory = outcome.memory else {
+            output.abandon()
+            report.timings = setup + outcome.laps
+            return report
+        }
+        stopwatch = Stopwatch()
+        cache.forget()
+        let marker = output.marker, fingerprint = ContentHash.hash(marker)
+        // Updating in place, the memory is written while the site is put in place: the next build believes it
+        // only if the site then carries this marker. A new folder's real path is only known once renamed.
+        let inPlace = output.isInPlace
+        async let remembered: Void = inPlace ? cache.write(memory, siteMarker: fingerprint, output: output) : ()
+        do throws(EnvironmentError) {
+            try output.commit(marker: marker)
+        } catch {
+            await remembered
+            cache.forget()
+            output.abandon()
+            throw error
+        }
+        await remembered
+        if !inPlace { cache.write(memory, siteMarker: fingerprint, output: output) }
+        stopwatch.lap("mise en place du site")
+        report.pagesWritten = outcome.pageCount
+        report.pagesRendered = outcome.renderedEntries + outcome.renderedPages
+        report.timings = setup + outcome.laps + stopwatch.laps
+        if !freesMemory { ExitReclaimed.keep([outcome, memory, output, builder] as [any Sendable]) }
+        return report
+    }
+
+    /// A build that reuses nothing; it cannot meet a memory that does not match.
+    private func completeBuild(_ builder: SiteBuilder, into output: SiteOutput) async throws(EnvironmentError) -> SiteBuilder.Outcome {
+        do throws(BuildError) {
+            return try await builder.build(memory: nil, into: output)
+        } catch {
+            output.abandon()
+            throw error.environment
+        }
+    }
+}
+
+/// The formats of `showcase export`.
+public enum OpenDataFormat: String, Sendable, CaseIterable {
+    case csv, json
+}
+
+/// Seconds spent in each stage of a build.
+struct Stopwatch {
+    private let clock = ContinuousClock()
+    private var started: ContinuousClock.Instant
+    private(set) var laps: [(stage: String, seconds: Double)] = []
+
+    init() { started = clock.now }
+
+    mutating func lap(_ stage: String) {
+        let now = clock.now
+        let elapsed = (now - started).components
+        laps.append((stage, Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18))
+        started = now
+    }
+
+    var total: Double { laps.reduce(0) { $0 + $1.seconds } }
+}

@@ -1,0 +1,233 @@
+import ShowcaseFoundation
+import ShowcaseContent
+import ShowcaseTemplates
+import ShowcasePages
+
+/// One build of the site, reusing what the previous one remembered (`BuildMemory`): a content file whose stamp
+/// or bytes did not change is not read again and its page is kept; a page that lists entries is rendered again
+/// only when its plan or one of its entries changed; a data file is rewritten from the records that changed and
+/// the previous file's other records. With no memory, everything is rendered: both paths run the same code, so
+/// that an incremental build gives the bytes of a clean one.
+struct SiteBuilder: Sendable {
+    let settings: ProjectSettings
+    let fileSystem: FileSystem
+    /// Earlier readings of content files by path (the preview keeps them): a file whose bytes did not change and
+    /// that names no photo is not parsed again.
+    let readings: [String: ReadCaseStudy]
+    /// Seconds since 1970 when the build started: stamps more recent than that prove nothing.
+    let startedAt: Int64
+    /// Whether the outcome keeps every reading (the preview does; a build lets them go once rendered).
+    var keepsReadings = false
+
+    struct Outcome: Sendable {
+        var diagnostics: [Diagnostic] = []
+        var sources: [String: SourceFile] = [:]
+        var entryCount = 0
+        /// Content files parsed (the others were remembered unchanged).
+        var parsed = 0
+        /// Entry pages rendered, and pages listing entries rendered or kept.
+        var renderedEntries = 0
+        var renderedPages = 0
+        var keptPages = 0
+        /// What the next build may reuse; `nil` when this one failed.
+        var memory: BuildMemory?
+        /// Every reading made or reused, by path, for the preview to keep.
+        var readings: [String: ReadCaseStudy] = [:]
+        var laps: [(stage: String, seconds: Double)] = []
+
+        var succeeded: Bool { !diagnostics.hasErrors }
+        /// HTML and XML files of the site (entries and lists).
+        var pageCount: Int { entryCount + renderedPages + keptPages }
+    }
+
+    /// Each content file, remembered unchanged or read, and, once rendered, what its page gave.
+    struct Entries {
+        var contents: [ContentState]
+        var rendered: [RenderedEntry?]
+        /// What every build needs of each entry, in content order.
+        var keys: [EntryKey]
+        /// What lists show of the entries rendered or read again, by position.
+        var listed: [Int: ListedEntry]
+    }
+
+    func build(memory: BuildMemory?, into sink: SiteSink) async throws(BuildError) -> Outcome {
+        var stopwatch = Stopwatch()
+        var outcome = Outcome()
+        let memory = memory?.settingsHash == settings.hash ? memory : nil
+        let renderer = SiteRenderer(settings: settings, fileSystem: fileSystem)
+        outcome.diagnostics = settings.diagnostics
+        outcome.sources = settings.sources
+
+        // 1. Content: remembered when unchanged, read otherwise; the pages of the files read, rendered at once.
+        let (contents, rendered) = try await readContent(remembered: memory?.entries ?? [], renderer: renderer, sink: sink,
+                                                         outcome: &outcome)
+        stopwatch.lap("lecture, validation et rendu des fiches")
+        guard !outcome.diagnostics.hasErrors else {
+            outcome.laps = stopwatch.laps
+            return outcome
+        }
+
+        var entries = Self.entries(contents, rendered: rendered, outcome: &outcome)
+
+        // 2. Data files from each entry's record, and the files copied as they are. The home page's order comes
+        // from the remembered plan while the plan's digest stays the same (then pages need not be planned at all).
+        let digest = SitePages.planDigest(entries.keys)
+        var planned: [PlannedPage]?
+        let layouts: [PageLayout], homeOrder: [Int]
+        if let memory, memory.planDigest == digest, memory.homeOrder.count == entries.keys.count,
+           memory.homeOrder.allSatisfy(entries.keys.indices.contains),
+           memory.layouts.allSatisfy({ $0.members.allSatisfy(entries.keys.indices.contains) }) {
+            (layouts, homeOrder) = (memory.layouts, memory.homeOrder)
+        } else {
+            let summaries = try allSummaries(entries)
+            let pages = renderer.plan(summaries)
+            (planned, layouts, homeOrder) = (pages, pages.map(\.layout), SitePages.homeOrder(summaries))
+        }
+        let records = try writeRecordFiles(&entries, homeOrder: homeOrder, memory: memory, renderer: renderer, sink: sink)
+        try copyFiles(entries, renderer: renderer, sink: sink)
+        stopwatch.lap("recherche, données ouvertes et fichiers copiés")
+
+        // 3. Pages that list entries: rendered when their plan or one of their entries changed. While the plan's
+        // digest stays the same, so do the pages and the entries they list: the remembered plan says which.
+        let fingerprints = layouts.map { $0.fingerprint(planDigest: digest, entries: entries.keys) }
+        let dirty = layouts.indices.filter { memory?.pages[layouts[$0].file] != fingerprints[$0] || !sink.has(layouts[$0].file) }
+        // Only pages to render need their views: plan them then, from every summary.
+        var pages = planned ?? []
+        if !dirty.isEmpty, planned == nil { pages = renderer.plan(try allSummaries(entries)) }
+        try await renderPages(dirty.map { pages[$0] }, entries: &entries, renderer: renderer, sink: sink, outcome: &outcome)
+        let dirtySet = Set(dirty)
+        sink.keep(layouts.indices.filter { !dirtySet.contains($0) }.map { layouts[$0].file })
+        outcome.keptPages = layouts.count - dirty.count
+        stopwatch.lap("pages des listes")
+
+        // 4. What the next build may reuse.
+        outcome.memory = BuildMemory(
+            settingsHash: settings.hash, output: "", siteMarker: 0, entries: remember(entries, records: records.slots),
+            planDigest: digest, layouts: layouts, homeOrder: homeOrder,
+            pages: Dictionary(zip(layouts.map(\.file), fingerprints), uniquingKeysWith: { first, _ in first }),
+            recordFiles: records.fingerprints)
+        outcome.laps = stopwatch.laps
+        return outcome
+    }
+
+    /// What every later step needs of each entry, remembered or rendered.
+    private static func entries(_ contents: [ContentState], rendered: [RenderedEntry?], outcome: inout Outcome) -> Entries {
+        var entries = Entries(contents: contents, rendered: rendered, keys: [], listed: [:])
+        entries.keys.reserveCapacity(contents.count)
+        for (position, (content, rendered)) in zip(contents, rendered).enumerated() {
+            if case .remembered(let remembered) = content {
+                entries.keys.append(remembered.key)
+            } else if let rendered {
+                outcome.renderedEntries += 1
+                entries.listed[position] = rendered.listed
+                entries.keys.append(rendered.summary.key)
+            }
+        }
+        return entries
+    }
+
+    /// Every entry's summary, decoding the remembered ones: only when pages must be planned again.
+    private func allSummaries(_ entries: Entries) throws(BuildError) -> [EntrySummary] {
+        var summaries: [EntrySummary] = []
+        for (content, rendered) in zip(entries.contents, entries.rendered) {
+            if let rendered {
+                summaries.append(rendered.summary)
+            } else if case .remembered(let remembered) = content {
+                do throws(MalformedBinary) {
+                    summaries.append(try remembered.decodedSummary())
+                } catch {
+                    throw .memoryUnusable
+                }
+            }
+        }
+        return summaries
+    }
+
+    /// Renders and writes pages that list entries, reading again the unchanged entries they show.
+    private func renderPages(_ pages: [PlannedPage], entries: inout Entries, renderer: SiteRenderer, sink: SiteSink,
+                             outcome: inout Outcome) async throws(BuildError) {
+        let missing = Set(pages.flatMap(\.members)).subtracting(entries.listed.keys).sorted()
+        let keys = entries.keys
+        let reread = await missing.concurrentMap { position -> Result<(listed: ListedEntry, parsed: Bool), EnvironmentError> in
+            do throws(EnvironmentError) {
+                return .success(try listedAgain(keys[position], renderer: renderer))
+            } catch {
+                return .failure(error)
+            }
+        }
+        for (position, result) in zip(missing, reread) {
+            let again = try wrap { () throws(EnvironmentError) in try result.get() }
+            entries.listed[position] = again.listed
+            if again.parsed { outcome.parsed += 1 }
+        }
+        let listed = entries.listed
+        let failures = await pages.concurrentMap { page -> EnvironmentError? in
+            do throws(EnvironmentError) {
+                try sink.write(page.file, renderer.render(page, members: page.members.compactMap { listed[$0] }))
+            } catch {
+                return error
+            }
+            return nil
+        }
+        if let failure = failures.compactMap({ $0 }).first { throw .environment(failure) }
+        outcome.renderedPages = pages.count
+    }
+
+    /// The JSON Schema, `templates/assets/`, and the photos of the entries rendered (the others' were kept).
+    private func copyFiles(_ entries: Entries, renderer: SiteRenderer, sink: SiteSink) throws(BuildError) {
+        let schema = renderer.schemaFile
+        try wrap { () throws(EnvironmentError) in
+            try sink.write(schema.file, schema.bytes)
+            for (file, bytes) in try renderer.assetFiles() { try sink.write(file, bytes) }
+            var written = Set<String>()  // two entries may show the same photo
+            for image in entries.rendered.compactMap({ $0 }).flatMap(\.images) where written.insert(image.output).inserted {
+                try sink.write(image.output, renderer.imageFile(image.source))
+            }
+        }
+    }
+
+    /// The entries the next build may reuse: every one that gave no diagnostic.
+    private func remember(_ entries: Entries, records: [[RecordSlot]]) -> [RememberedEntry] {
+        var remembered: [RememberedEntry] = []
+        for (position, (content, rendered)) in zip(entries.contents, entries.rendered).enumerated() {
+            let slots = records.map { $0[position] }
+            switch content {
+            case .remembered(let entry):
+                remembered.append(entry.with(records: slots))
+            case .rendered(let fresh):
+                guard let rendered, fresh.clean else { continue }
+                let summary = rendered.summary.encoded
+                remembered.append(RememberedEntry(stamp: fresh.stamp, sourceHash: fresh.sourceHash, images: fresh.images,
+                                                  key: rendered.summary.key, summary: .encoded(summary[...]),
+                                                  summaryHash: ContentHash.hash(summary), records: slots))
+            case .read:
+                continue
+            }
+        }
+        return remembered
+    }
+
+    func wrap<T>(_ work: () throws(EnvironmentError) -> T) throws(BuildError) -> T {
+        do {
+            return try work()
+        } catch {
+            throw .environment(error)
+        }
+    }
+}
+
+/// Why a build stopped before its end.
+enum BuildError: Error {
+    case environment(EnvironmentError)
+    /// What the previous build remembered does not match the site on disk: build again without it.
+    case memoryUnusable
+
+    /// As a problem to report; a build without memory never meets `memoryUnusable`.
+    var environment: EnvironmentError {
+        switch self {
+        case .environment(let error): error
+        case .memoryUnusable: EnvironmentError(.writeFailed, "le site précédent ne correspond pas à ce que showcase en avait retenu",
+                                               help: "supprimez le dossier `.showcase-cache` puis relancez")
+        }
+    }
+}

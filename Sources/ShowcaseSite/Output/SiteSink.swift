@@ -1,0 +1,45 @@
+import Synchronization
+import ShowcaseFoundation
+import ShowcaseContent
+import ShowcaseTemplates
+import ShowcasePages
+
+/// Where a build puts the site: an output folder on disk (`SiteOutput`), or memory for the preview
+/// (`MemorySink`). Knows the previous site, so that a build can keep the files that did not change.
+public protocol SiteSink: Sendable {
+    /// Writes a file of the new site. May be called from several tasks at once, for different files.
+    func write(_ relativePath: String, _ bytes: [UInt8]) throws(EnvironmentError)
+    /// Keeps files of the previous site as they are.
+    func keep(_ relativePaths: [String])
+    /// Whether the previous site has this file as the previous build left it.
+    func has(_ relativePath: String) -> Bool
+    /// The bytes of a file of the previous site, if it is as the previous build left it.
+    func previous(_ relativePath: String) -> [UInt8]?
+}
+
+/// The site in memory, for `showcase serve`: the previous site is the last one that built.
+public final class MemorySink: SiteSink {
+    private let before: [String: [UInt8]]
+    private let files = Mutex<[String: [UInt8]]>([:])
+
+    public init(previous: [String: [UInt8]]) {
+        before = previous
+    }
+
+    public func write(_ relativePath: String, _ bytes: [UInt8]) {
+        files.withLock { $0[relativePath] = bytes }
+    }
+
+    public func keep(_ relativePaths: [String]) {
+        files.withLock { files in
+            for path in relativePaths { files[path] = before[path] }
+        }
+    }
+
+    public func has(_ relativePath: String) -> Bool { before[relativePath] != nil }
+
+    public func previous(_ relativePath: String) -> [UInt8]? { before[relativePath] }
+
+    /// The new site.
+    public var site: [String: [UInt8]] { files.withLock { $0 } }
+}

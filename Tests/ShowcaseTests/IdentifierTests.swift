@@ -1,0 +1,50 @@
+import Testing
+@testable import ShowcaseFoundation
+@testable import ShowcaseContent
+@testable import ShowcaseTemplates
+@testable import ShowcasePages
+@testable import ShowcaseSite
+
+@Suite("Identifiants et codes")
+struct IdentifierTests {
+    @Test("SIRET : 14 chiffres et clé de Luhn", arguments: [
+        ("73282932000074", true), ("35600000000010", true), ("22400001800014", false), ("7328293200007", false),
+        ("7328293200007A", false), ("732829320000745", false), ("", false),
+    ])
+    func siret(_ input: (String, Bool)) {
+        #expect(Identifiers.isSIRET(input.0) == input.1)
+    }
+
+    @Test("Code CPV : 8 chiffres, avec ou sans chiffre de contrôle", arguments: [
+        ("45214200", true), ("45214200-2", true), ("4521420", false), ("45214200-", false), ("45214200-22", false),
+        ("4521420A", false),
+    ])
+    func cpv(_ input: (String, Bool)) {
+        #expect(Identifiers.isCPV(input.0) == input.1)
+    }
+
+    @Test("Départements : 01 à 95 avec 2A et 2B, 971 à 976", arguments: [
+        ("01", true), ("2A", true), ("2B", true), ("20", false), ("95", true), ("96", false), ("971", true),
+        ("976", true), ("977", false), ("1", false),
+    ])
+    func departements(_ input: (String, Bool)) {
+        #expect((Departements.vocabulary.term(matching: input.0) != nil) == input.1)
+    }
+
+    @Test("Le plus proche des noms connus, accents et casse ignorés", arguments: [
+        ("heures_insertio", "heures_insertion"), ("Résumé", "resume"), ("partenaire", "partenaires"),
+        ("reserve_insertion", "reserve-insertion"), ("titre", "titre"), ("zzz", nil),
+    ] as [(String, String?)])
+    func suggestions(_ input: (String, String?)) {
+        let known = ["heures_insertion", "resume", "partenaires", "reserve-insertion", "titre", "date"]
+        #expect(Suggestion.closest(to: input.0, among: known) == input.1)
+    }
+
+    @Test("Adresses tirées des noms : minuscules sans accent, chiffres et tirets ; un nom déjà propre reste tel quel", arguments: [
+        ("angresse", "angresse"), ("college-d-angresse-2020", "college-d-angresse-2020"), ("Collège d'Angresse", "college-d-angresse"),
+        ("Œuvre  & Cie", "oeuvre-cie"), ("-tiret-", "tiret"), ("a--b", "a-b"), ("2ᵉ lot", "2e-lot"), ("", ""), ("…", ""),
+    ])
+    func slugs(_ input: (String, String)) {
+        #expect(Slug.make(input.0) == input.1)
+    }
+}

@@ -1,0 +1,194 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Testing
+@testable import ShowcaseFoundation
+@testable import ShowcaseContent
+@testable import ShowcaseTemplates
+@testable import ShowcasePages
+@testable import ShowcaseSite
+
+/// The jurors' site beyond the entry pages, built from the shipped project.
+@Suite("Pages du site", .serialized)
+struct SitePagesTests {
+    /// Built once, by the first test that asks (a task, not a blocked thread: suites run side by side on a
+    /// pool as small as the machine's cores).
+    static let built = Task<String, Never> {
+        let root = TestSupport.copyOfShippedProject()
+        _ = try? await Pipeline().build(ProjectPaths(root: root))
+        return root + "/site"
+    }
+
+    static func page(_ path: String) async -> String { TestSupport.text(await built.value + "/" + path) }
+
+    @Test("Chaque type de page existe", arguments: [
+        "index.html", "comparer/index.html", "themes/index.html", "recherche/index.html", "404.html", "flux.atom",
+        "sitemap.xml", "robots.txt", "recherche.json", "assets/favicon.svg", "assets/comparer.js", "assets/recherche.js",
+        "mecanismes/reserve-penitentiaire/index.html", "departements/47/index.html", "prix/trophees-commande-publique/2025/index.html",
+        "categories/trophees-commande-publique/prix-de-la-communaute-des-acheteurs/index.html", "statuts/laureat/index.html",
+    ])
+    func exists(_ path: String) async {
+        #expect(FileSystem.disk.kind(await Self.built.value + "/" + path) == .file)
+    }
+
+    @Test("Une page de thème liste ses fiches et leurs totaux")
+    func taxonomyPage() async {
+        let page = await Self.page("departements/40/index.html")
+        #expect(page.contains("<h1>Landes (40)</h1>"))
+        #expect(page.contains("href=\"../../fiches/landes-college-angresse.html\""))
+        #expect(!page.contains("lot-et-garonne-casiers"))
+        #expect(page.contains("<p class=\"tuile-valeur\">9\u{202F}000\u{00A0}heures</p>"))
+        #expect(page.contains("<p class=\"tuile-couverture\">1 fiche renseignée sur 1</p>"))
+    }
+
+    @Test("Le tableau de comparaison : en-têtes avec scope, chiffre inconnu « — » avec sa raison lisible")
+    func compareTable() async {
+        let page = await Self.page("comparer/index.html")
+        #expect(page.contains("<th scope=\"col\" class=\"nombre\" title=\"Heures de travail réalisées par des personnes en parcours d&#39;insertion grâce à l&#39;achat.\">Heures d&#39;insertion</th>"))
+        #expect(page.contains("<th scope=\"row\"><a href=\"../fiches/landes-college-angresse.html\">Collège d&#39;Angresse (Landes)</a></th>"))
+        #expect(page.contains("<td class=\"nombre\" data-valeur=\"9000\">9\u{202F}000\u{00A0}heures</td>"))
+        #expect(page.contains("<span class=\"inconnu\" tabindex=\"0\"><span aria-hidden=\"true\">—</span><span class=\"raison\">Non publié par les sources de cette fiche.</span></span>"))
+        #expect(page.contains("<span class=\"raison\">Non calculable : il manque heures d&#39;insertion.</span>"))
+        #expect(page.contains("data-cles=\"mecanisme:reserve-penitentiaire departement:47 prix:trophees-commande-publique-2025 categorie:trophees-commande-publique-prix-de-la-communaute-des-acheteurs statut:laureat\""))
+    }
+
+    @Test("Les graphiques sont des SVG dessinés à la construction, avec titre, description et tableau de données")
+    func charts() async {
+        let page = await Self.page("comparer/index.html")
+        #expect(page.contains("<svg class=\"graphique-svg\" role=\"img\" aria-labelledby=\"graphique-mecanismes-titre graphique-mecanismes-desc\""))
+        #expect(page.contains("<title id=\"graphique-mecanismes-titre\">Fiches par mécanisme juridique</title>"))
+        #expect(page.contains("<caption>Données du graphique « Fiches selon le nombre de chiffres publiés »</caption>"))
+        #expect(!page.contains("<script>"))
+    }
+
+    @Test("Le flux Atom est du XML bien formé, une entrée par fiche, aux adresses absolues")
+    func feed() async throws {
+        let document = try XMLDocument(data: Data(await Self.page("flux.atom").utf8))
+        let entries = try document.nodes(forXPath: "/*[local-name()='feed']/*[local-name()='entry']")
+        #expect(entries.count == 4)
+        let ids = try document.nodes(forXPath: "//*[local-name()='entry']/*[local-name()='id']").compactMap(\.stringValue)
+        #expect(ids.contains("https://example.org/vitrine/fiches/landes-college-angresse.html"))
+        let updated = try document.nodes(forXPath: "/*[local-name()='feed']/*[local-name()='updated']").first?.stringValue
+        #expect(updated == "2026-11-23T00:00:00Z")
+    }
+
+    @Test("Le plan du site liste chaque page une fois ; robots.txt le désigne")
+    func sitemap() async throws {
+        let document = try XMLDocument(data: Data(await Self.page("sitemap.xml").utf8))
+        let locations = try document.nodes(forXPath: "//*[local-name()='loc']").compactMap(\.stringValue)
+        #expect(locations.count == Set(locations).count)
+        #expect(locations.contains("https://example.org/vitrine/"))
+        #expect(locations.contains("https://example.org/vitrine/comparer/"))
+        #expect(locations.contains("https://example.org/vitrine/fiches/brest-reliure-en-detention.html"))
+        #expect(await Self.page("robots.txt") == "User-agent: *\nAllow: /\n\nSitemap: https://example.org/vitrine/sitemap.xml\n")
+    }
+
+    @Test("La page 404 pointe vers la racine de la vitrine quel que soit l'endroit où elle s'affiche")
+    func notFound() async {
+        #expect(await Self.page("404.html").contains("<a href=\"/vitrine/index.html\">Revenir à l'accueil</a>"))
+        #expect(SitePages.rootPath(of: "https://exemple.fr/a/b/") == "/a/b/")
+        #expect(SitePages.rootPath(of: "https://exemple.fr") == "/")
+        #expect(SitePages.rootPath(of: "/") == "/")
+    }
+
+    @Test("L'index de recherche a une entrée par fiche, en texte brut")
+    func searchIndex() async throws {
+        let records = try #require(try JSONSerialization.jsonObject(with: Data(await Self.page("recherche.json").utf8)) as? [[String: Any]])
+        #expect(records.count == 4)
+        let angresse = try #require(records.first { ($0["chemin"] as? String) == "fiches/landes-college-angresse.html" })
+        #expect((angresse["texte"] as? String)?.hasPrefix("L'opération Le Département des Landes a construit") == true)
+        #expect((angresse["texte"] as? String)?.contains("<") == false)
+    }
+
+    @Test("Chaque fiche porte ses données structurées JSON-LD")
+    func structuredData() async throws {
+        let page = await Self.page("fiches/lot-et-garonne-casiers.html")
+        let start = try #require(page.range(of: "<script type=\"application/ld+json\">"))
+        let end = try #require(page.range(of: "</script>", range: start.upperBound..<page.endIndex))
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(page[start.upperBound..<end.lowerBound].utf8)) as? [String: Any])
+        #expect(json["@type"] as? String == "Article")
+        #expect(json["award"] as? String == "Prix de la Communauté des acheteurs, Trophées de la commande publique 2025")
+        #expect((json["citation"] as? [[String: Any]])?.count == 3)
+    }
+
+    @Test("Aucune page ne charge de ressource d'un autre site")
+    func noThirdParty() async {
+        for page in ["index.html", "comparer/index.html", "fiches/landes-college-angresse.html", "recherche/index.html"] {
+            let html = await Self.page(page)
+            #expect(!html.contains("src=\"http"), "\(page)")
+            #expect(!html.contains("rel=\"stylesheet\" href=\"http"), "\(page)")
+        }
+    }
+}
+
+@Suite("Photos", .serialized)
+struct ImageTests {
+    /// A 1 × 1 PNG.
+    static let png = Array(Data(base64Encoded: "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==")!)
+
+    static func project(images: String, writeImage: Bool = true) -> String {
+        let root = TestSupport.copyOfShippedProject()
+        let text = TestSupport.text(root + "/content/landes-college-angresse.md")
+            .replacingOccurrences(of: "porteur:\n", with: images + "porteur:\n")
+        TestSupport.write(["content/landes-college-angresse.md": text], into: root)
+        if writeImage { try! FileSystem.disk.writeFile(root + "/content/chantier.png", png) }
+        return root
+    }
+
+    @Test("Une photo est copiée sous un nom tiré de son contenu, avec sa taille, son texte alternatif et son crédit")
+    func copied() async throws {
+        let root = Self.project(images: "images:\n  - fichier: chantier.png\n    alt: Le chantier du collège\n    credit: © Département des Landes\n")
+        let report = try await Pipeline().build(ProjectPaths(root: root))
+        #expect(report.diagnostics.isEmpty)
+        let name = "images/chantier-\(ContentHash.hex(Self.png)).png"
+        #expect(try FileSystem.disk.readFile(root + "/site/" + name) == Self.png)
+        let page = TestSupport.text(root + "/site/fiches/landes-college-angresse.html")
+        #expect(page.contains("<img src=\"../\(name)\" alt=\"Le chantier du collège\" width=\"1\" height=\"1\" loading=\"lazy\" decoding=\"async\">"))
+        #expect(page.contains("<span class=\"credit\">© Département des Landes</span>"))
+    }
+
+    /// Each case: the `images:` block, the diagnostic code, and its line counted from the `images:` line.
+    @Test("Une photo introuvable, illisible ou sans texte alternatif est refusée par check", arguments: [
+        ("images:\n  - fichier: absente.png\n    alt: Une photo\n", "image-introuvable", 1),
+        ("images:\n  - fichier: chantier.png\n", "champ-manquant", 1),
+        ("images:\n  - fichier: chantier.png\n    alt: \"\"\n", "valeur-vide", 2),
+        ("images:\n  - fichier: ../../etc/passwd.png\n    alt: x\n", "image-invalide", 1),
+        ("images:\n  - fichier: https://exemple.fr/a.png\n    alt: x\n", "image-invalide", 1),
+        ("images:\n  - fichier: page.md\n    alt: x\n", "image-invalide", 1),
+    ])
+    func rejected(_ input: (String, String, Int)) async throws {
+        let root = Self.project(images: input.0)
+        let text = TestSupport.text(root + "/content/landes-college-angresse.md")
+        let imagesLine = text.components(separatedBy: "\n").firstIndex(of: "images:")! + 1
+        let report = try await Pipeline().check(ProjectPaths(root: root))
+        #expect(report.diagnostics.map(\.code.rawValue) == [input.1])
+        #expect(report.diagnostics.first?.location?.file == "content/landes-college-angresse.md")
+        #expect(report.diagnostics.first?.location?.line == imagesLine + input.2)
+    }
+
+    @Test("Une image écrite dans le texte est refusée : les photos se déclarent dans l'en-tête")
+    func inBody() async throws {
+        let root = TestSupport.copyOfShippedProject()
+        let path = root + "/content/landes-college-angresse.md"
+        TestSupport.write(["content/landes-college-angresse.md": TestSupport.text(path) + "\n![Chantier](chantier.png)\n"], into: root)
+        let report = try await Pipeline().check(ProjectPaths(root: root))
+        #expect(report.diagnostics.map(\.code) == [.imageInBody])
+        let build = try await Pipeline().build(ProjectPaths(root: root))
+        #expect(!build.succeeded)
+        #expect(FileSystem.disk.kind(root + "/site") == nil)
+    }
+
+    @Test("Tailles lues dans l'en-tête des fichiers PNG, GIF, JPEG et WebP")
+    func probe() async {
+        #expect(ImageProbe.probe(Self.png) == ImageInfo(format: "png", width: 1, height: 1))
+        let gif: [UInt8] = Array("GIF89a".utf8) + [0x40, 0x01, 0xF0, 0x00] + [UInt8](repeating: 0, count: 8)
+        #expect(ImageProbe.probe(gif) == ImageInfo(format: "gif", width: 320, height: 240))
+        let jpeg: [UInt8] = [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x04, 0x00, 0x00, 0xFF, 0xC0, 0x00, 0x11, 0x08, 0x01, 0xE0, 0x02, 0x80, 0x03]
+        #expect(ImageProbe.probe(jpeg) == ImageInfo(format: "jpeg", width: 640, height: 480))
+        let webp: [UInt8] = Array("RIFF".utf8) + [0, 0, 0, 0] + Array("WEBPVP8X".utf8) + [UInt8](repeating: 0, count: 8)
+            + [0x7F, 0x02, 0x00, 0xDF, 0x01, 0x00] + [0, 0]
+        #expect(ImageProbe.probe(webp) == ImageInfo(format: "webp", width: 640, height: 480))
+        #expect(ImageProbe.probe(Array("pas une image".utf8)) == nil)
+    }
+}
