@@ -5,7 +5,7 @@ import ShowcaseFoundation
 /// A template is named by its path under `templates/` without the extension: `fiche`, `partiels/chiffres`.
 /// `{{> partiels/chiffres}}` includes one; `{{< gabarit}}{{$contenu}}…{{/contenu}}{{/gabarit}}` fills a layout.
 /// The syntax is Mustache's; the engine is `TemplateRenderer`.
-public struct TemplateLibrary: Sendable {
+package struct TemplateLibrary: Sendable {
     private let templates: [String: [TemplateNode]]
 
     /// Parses every template; a syntax error is reported at its line and column.
@@ -13,7 +13,7 @@ public struct TemplateLibrary: Sendable {
     /// - Parameters:
     ///   - files: each template's name and text.
     ///   - required: the names of the templates the site cannot do without.
-    public static func load(_ files: [(name: String, file: SourceFile)], required: [String]) -> (TemplateLibrary, [Diagnostic]) {
+    package static func load(_ files: [(name: String, file: SourceFile)], required: [String]) -> (TemplateLibrary, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var templates: [String: [TemplateNode]] = [:]
         for (name, file) in files {
@@ -34,10 +34,10 @@ public struct TemplateLibrary: Sendable {
     }
 
     /// Whether the project has a template of that name (pages without their template are not written).
-    public func has(_ name: String) -> Bool { templates[name] != nil }
+    package func has(_ name: String) -> Bool { templates[name] != nil }
 
     /// The page rendered with template `name`, as UTF-8 bytes; templates only ever see the page models.
-    public func render(_ page: any TemplateObject, template name: String) -> [UInt8] {
+    package func render(_ page: any TemplateObject, template name: String) -> [UInt8] {
         TemplateRenderer(templates: templates).render(name, page)
     }
 }

@@ -2,7 +2,7 @@ import ShowcaseFoundation
 
 /// What a name means in a template: the values page models give the template engine, without reflection and
 /// without casting: each model answers `value(named:)` with one of these.
-public enum TemplateValue: Sendable {
+package enum TemplateValue: Sendable {
     case missing
     /// Text, HTML-escaped by `{{ }}`, written as is by `{{{ }}}`.
     case text(String)
@@ -24,6 +24,6 @@ public enum TemplateValue: Sendable {
 }
 
 /// A page model a template can read: `{{titre}}` asks for `value(named: "titre")`.
-public protocol TemplateObject: Sendable {
+package protocol TemplateObject: Sendable {
     func value(named name: String) -> TemplateValue
 }

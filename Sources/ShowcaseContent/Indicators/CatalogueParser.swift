@@ -2,13 +2,13 @@ import ShowcaseFoundation
 
 /// Reads `indicateurs.yaml` into an `IndicatorCatalogue`, checking it with the same diagnostics as case studies:
 /// unknown units, formulas naming unknown indicators, cycles, and divisions by a figure that can be zero.
-public enum CatalogueParser {
+package enum CatalogueParser {
     static let indicatorFields = [
         "libelle", "unite", "nombre", "min", "max", "definition", "formule", "decimales", "au_plus", "alerte_au_dela",
     ]
     static let constantFields = ["libelle", "valeur", "unite", "definition", "min", "max"]
 
-    public static func parse(_ file: SourceFile) -> (catalogue: IndicatorCatalogue, diagnostics: [Diagnostic]) {
+    package static func parse(_ file: SourceFile) -> (catalogue: IndicatorCatalogue, diagnostics: [Diagnostic]) {
         var reader = NodeReader(file: file)
         var constants: [ConstantDefinition] = []
         var indicators: [IndicatorDefinition] = []

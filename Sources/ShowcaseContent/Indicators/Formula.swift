@@ -2,13 +2,13 @@ import ShowcaseFoundation
 
 /// An arithmetic formula over indicators and constants, as written in the catalogue
 /// (`heures_insertion / base_etp`), parsed once.
-public indirect enum Formula: Sendable, Hashable {
+package indirect enum Formula: Sendable, Hashable {
     case number(Double)
     case name(String)
     case negate(Formula)
     case binary(Operator, Formula, Formula)
 
-    public enum Operator: Character, Sendable, Hashable {
+    package enum Operator: Character, Sendable, Hashable {
         case add = "+", subtract = "-", multiply = "*", divide = "/"
 
         var precedence: Int { self == .add || self == .subtract ? 1 : 2 }
@@ -24,7 +24,7 @@ public indirect enum Formula: Sendable, Hashable {
     }
 
     /// Every indicator or constant the formula names, in order of first appearance.
-    public var names: [String] {
+    package var names: [String] {
         switch self {
         case .number: return []
         case .name(let name): return [name]
@@ -36,7 +36,7 @@ public indirect enum Formula: Sendable, Hashable {
     }
 
     /// The value, or `nil` when a name has no value or a division by zero occurs.
-    public func evaluate(_ value: (String) -> Double?) -> Double? {
+    package func evaluate(_ value: (String) -> Double?) -> Double? {
         switch self {
         case .number(let number): return number
         case .name(let name): return value(name)
@@ -53,7 +53,7 @@ public indirect enum Formula: Sendable, Hashable {
     }
 
     /// The formula with each name replaced by `operand(name)`: « 9 000 h ÷ 1 607 h ».
-    public func display(_ operand: (String) -> String) -> String {
+    package func display(_ operand: (String) -> String) -> String {
         display(operand, parentPrecedence: 0, isRightOperand: false)
     }
 
@@ -72,14 +72,14 @@ public indirect enum Formula: Sendable, Hashable {
 }
 
 /// A formula that could not be read, with the offset (in characters) of the problem in its text.
-public struct FormulaSyntaxError: Error, Sendable, Equatable {
-    public let offset: Int
-    public let message: String
+package struct FormulaSyntaxError: Error, Sendable, Equatable {
+    package let offset: Int
+    package let message: String
 }
 
 /// Reads formulas: numbers, names (`[a-z0-9_]`), `+ - * /`, parentheses; usual precedence, left to right.
-public enum FormulaParser {
-    public static func parse(_ text: String) -> Result<Formula, FormulaSyntaxError> {
+package enum FormulaParser {
+    package static func parse(_ text: String) -> Result<Formula, FormulaSyntaxError> {
         var parser = State(characters: Array(text))
         do {
             let formula = try parser.expression()

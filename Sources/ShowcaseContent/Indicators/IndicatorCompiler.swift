@@ -1,22 +1,22 @@
 import ShowcaseFoundation
 
 /// A derived indicator computed for one entry, with the working a juror can check.
-public struct ComputedIndicator: Sendable {
-    public let definition: IndicatorDefinition
+package struct ComputedIndicator: Sendable {
+    package let definition: IndicatorDefinition
     /// Rounded to the indicator's `decimales`, half away from zero.
-    public let value: Double
+    package let value: Double
     /// « 9 000 h ÷ 1 607 h »
-    public let working: String
+    package let working: String
     /// « 5,6 ETP »
-    public var formatted: String { definition.unit.format(value, decimals: definition.decimals) }
+    package var formatted: String { definition.unit.format(value, decimals: definition.decimals) }
     /// « 9 000 h ÷ 1 607 h = 5,6 ETP »
-    public var equation: String { working + " = " + formatted }
+    package var equation: String { working + " = " + formatted }
 }
 
 /// Computes the derived indicators of an entry: each only when every figure and constant its formula uses is
 /// known, in the catalogue's dependency order (so a derived figure may use another one, unrounded).
-public enum IndicatorCompiler {
-    public static func compute(_ study: CaseStudy, catalogue: IndicatorCatalogue) -> [ComputedIndicator] {
+package enum IndicatorCompiler {
+    package static func compute(_ study: CaseStudy, catalogue: IndicatorCatalogue) -> [ComputedIndicator] {
         var exact: [String: Double] = [:]
         var operands: [String: String] = [:]
         for figure in study.figures {
@@ -44,7 +44,7 @@ public enum IndicatorCompiler {
 
     /// The derived indicators that could not be computed for this entry, each with the reported figures it lacks
     /// (constants are always known), so that a page can say why a figure is absent rather than leave a gap.
-    public static func missing(_ study: CaseStudy, catalogue: IndicatorCatalogue, computed: [ComputedIndicator])
+    package static func missing(_ study: CaseStudy, catalogue: IndicatorCatalogue, computed: [ComputedIndicator])
         -> [(indicator: IndicatorDefinition, lacking: [IndicatorDefinition])] {
         let done = Set(computed.map(\.definition.id))
         return catalogue.derived.filter { !done.contains($0.id) }.map { indicator in

@@ -1,15 +1,15 @@
 import ShowcaseFoundation
 
 /// A unit an indicator is counted in, and how a value in it is written for readers.
-public struct Unit: Sendable, Hashable {
-    public let id: String
-    public let singular: String
-    public let plural: String
+package struct Unit: Sendable, Hashable {
+    package let id: String
+    package let singular: String
+    package let plural: String
     /// The short form used inside formulas (`h`, `€`), when there is one.
-    public let symbol: String?
+    package let symbol: String?
 
     /// « 9 000 heures », « 1 personne », « 5,6 ETP », « 17 M€ ».
-    public func format(_ value: Double, decimals: Int?) -> String {
+    package func format(_ value: Double, decimals: Int?) -> String {
         if id == "euros", decimals == nil, let millions = Self.exactMillions(value) {
             return millions + FrenchNumber.unitSeparator + "M€"
         }
@@ -19,7 +19,7 @@ public struct Unit: Sendable, Hashable {
     }
 
     /// The value inside a formula: « 9 000 h », « 24 personnes ».
-    public func formatInFormula(_ value: Double, decimals: Int?) -> String {
+    package func formatInFormula(_ value: Double, decimals: Int?) -> String {
         guard let symbol else { return format(value, decimals: decimals) }
         return FrenchNumber.format(value, decimals: decimals) + FrenchNumber.unitSeparator + symbol
     }
@@ -34,8 +34,8 @@ public struct Unit: Sendable, Hashable {
 }
 
 /// The units the catalogue may use; any other is reported as unknown.
-public enum Units {
-    public static let all: [Unit] = [
+package enum Units {
+    package static let all: [Unit] = [
         Unit(id: "heures", singular: "heure", plural: "heures", symbol: "h"),
         Unit(id: "personnes", singular: "personne", plural: "personnes", symbol: nil),
         Unit(id: "euros", singular: "€", plural: "€", symbol: "€"),
@@ -50,5 +50,5 @@ public enum Units {
         Unit(id: "nombre", singular: "", plural: "", symbol: nil),
     ]
 
-    public static func unit(_ id: String) -> Unit? { all.first { $0.id == id } }
+    package static func unit(_ id: String) -> Unit? { all.first { $0.id == id } }
 }

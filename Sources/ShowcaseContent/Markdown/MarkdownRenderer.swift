@@ -2,9 +2,9 @@ import CMark
 import ShowcaseFoundation
 
 /// HTML rendered from a case study's Markdown body, with what the writer should know about it.
-public struct RenderedMarkdown: Sendable {
-    public var html: String
-    public var diagnostics: [Diagnostic]
+package struct RenderedMarkdown: Sendable {
+    package var html: String
+    package var diagnostics: [Diagnostic]
 }
 
 /// Renders Markdown bodies through libcmark (CommonMark). The only file that imports CMark; it owns and frees
@@ -14,14 +14,14 @@ public struct RenderedMarkdown: Sendable {
 /// and a link may only point to http, https, mailto or a relative address; any other is emptied with a warning.
 /// Images are not written in the text (an error): photos are declared in the front matter, where their text
 /// alternative and credit are required, and no image is ever loaded from another site. Headings are shifted so that the body's first level is `<h2>`, the page title being the only `<h1>`.
-public struct MarkdownRenderer: Sendable {
-    public init() {}
+package struct MarkdownRenderer: Sendable {
+    package init() {}
 
     /// - Parameters:
     ///   - markdown: the body.
     ///   - file: the file it comes from, for diagnostic positions.
     ///   - firstLine: the line of `file` on which the body starts.
-    public func render(_ markdown: String, file: SourceFile, firstLine: Int) -> RenderedMarkdown {
+    package func render(_ markdown: String, file: SourceFile, firstLine: Int) -> RenderedMarkdown {
         let options = CMARK_OPT_DEFAULT
         let document = markdown.withCString { cmark_parse_document($0, markdown.utf8.count, options) }
         guard let document else { return RenderedMarkdown(html: "", diagnostics: []) }

@@ -7,21 +7,21 @@ public struct ProjectPaths: Sendable {
 
     public static let contentFolder = "content"
     public static let templatesFolder = "templates"
-    public static let assetsFolder = "templates/assets"
+    package static let assetsFolder = "templates/assets"
     public static let configFile = "showcase.yaml"
     public static let catalogueFile = "indicateurs.yaml"
 
     /// - Parameters:
     ///   - root: the project folder (`.` by default).
     ///   - output: the output folder; relative paths are taken from the project folder. Default `site`.
-    public init(root: String, output: String? = nil) {
+    package init(root: String, output: String? = nil) {
         self.root = root
         let chosen = output ?? "site"
         self.output = chosen.hasPrefix("/") ? chosen : Path.join(root, chosen)
     }
 
     /// The output folder as shown to people: relative to the project when inside it, like the content files.
-    public var shownOutput: String {
+    package var shownOutput: String {
         guard root != ".", output.hasPrefix(root.hasSuffix("/") ? root : root + "/") else { return output }
         return String(output.dropFirst(root.hasSuffix("/") ? root.count : root.count + 1))
     }

@@ -3,14 +3,14 @@ import ShowcaseFoundation
 
 /// One content file read as far as it could be: its text (for quoting in diagnostics), the case study when
 /// its front matter could be read, and every problem found.
-public struct ReadCaseStudy: Sendable {
-    public var file: SourceFile
-    public var study: CaseStudy?
-    public var diagnostics: [Diagnostic]
+package struct ReadCaseStudy: Sendable {
+    package var file: SourceFile
+    package var study: CaseStudy?
+    package var diagnostics: [Diagnostic]
     /// Fingerprint of the file's bytes, to know whether a later build may reuse this reading.
-    public var sourceHash: UInt64 = 0
+    package var sourceHash: UInt64 = 0
     /// Fingerprint of the front matter alone: what lists show of the entry comes from there.
-    public var frontMatterHash: UInt64 = 0
+    package var frontMatterHash: UInt64 = 0
 
     package init(file: SourceFile, study: CaseStudy?, diagnostics: [Diagnostic], sourceHash: UInt64 = 0, frontMatterHash: UInt64 = 0) {
         self.file = file
@@ -22,7 +22,7 @@ public struct ReadCaseStudy: Sendable {
 
     /// What the entry's card is made of: the front matter and the photos as published (content-named paths and
     /// sizes). Lists are rendered again when it changes; a change to the story alone leaves them as they are.
-    public var cardFingerprint: UInt64 {
+    package var cardFingerprint: UInt64 {
         var images = Fingerprint()
         for image in study?.images ?? [] {
             images.add(image.outputPath)
@@ -38,17 +38,17 @@ public struct ReadCaseStudy: Sendable {
 }
 
 /// Reads one case study file: bytes → text → front matter and body → YAML nodes → typed `CaseStudy`.
-public struct CaseStudyReader: Sendable {
-    public let parser: CaseStudyParser
+package struct CaseStudyReader: Sendable {
+    package let parser: CaseStudyParser
 
-    public init(parser: CaseStudyParser) {
+    package init(parser: CaseStudyParser) {
         self.parser = parser
     }
 
     /// - Parameters:
     ///   - bytes: the file's content.
     ///   - path: its path as shown to people (`content/angresse.md`).
-    public func read(_ bytes: [UInt8], path: String) -> ReadCaseStudy {
+    package func read(_ bytes: [UInt8], path: String) -> ReadCaseStudy {
         var result = parse(bytes, path: path)
         result.sourceHash = ContentHash.hash(bytes)
         return result

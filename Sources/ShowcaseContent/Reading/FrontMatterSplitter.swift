@@ -1,21 +1,21 @@
 import ShowcaseFoundation
 
 /// A case study file cut in two: the YAML front matter between two `---` lines, and the Markdown body after it.
-public struct SplitDocument: Sendable, Equatable {
+package struct SplitDocument: Sendable, Equatable {
     /// The YAML text, without its `---` fences.
-    public var frontMatter: String
+    package var frontMatter: String
     /// The line of the file on which the YAML text starts (line 1 of the YAML is this line of the file).
-    public var frontMatterFirstLine: Int
-    public var body: String
+    package var frontMatterFirstLine: Int
+    package var body: String
     /// The line of the file on which the body starts.
-    public var bodyFirstLine: Int
+    package var bodyFirstLine: Int
 }
 
 /// Finds the front matter of a case study: a first line `---`, the YAML, a closing line `---` (or `...`).
 ///
 /// Narrow on purpose: nothing but the fences is interpreted here; the YAML is the YAML reader's business.
-public enum FrontMatterSplitter {
-    public static func split(_ file: SourceFile) -> Result<SplitDocument, Diagnostic> {
+package enum FrontMatterSplitter {
+    package static func split(_ file: SourceFile) -> Result<SplitDocument, Diagnostic> {
         guard let first = file.line(1), isFence(first, closing: false) else {
             return .failure(.error(
                 .missingFrontMatter, "le fichier ne commence pas par un en-tête `---`",

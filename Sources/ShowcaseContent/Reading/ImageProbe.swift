@@ -2,16 +2,16 @@ import ShowcaseFoundation
 
 /// The format and pixel size of a photo, read from its first bytes, for `width` and `height` in the markup
 /// (so the page does not jump while it loads). PNG, JPEG, GIF and WebP; anything else is refused.
-public struct ImageInfo: Sendable, Equatable {
-    public let format: String
-    public let width: Int
-    public let height: Int
+package struct ImageInfo: Sendable, Equatable {
+    package let format: String
+    package let width: Int
+    package let height: Int
 }
 
-public enum ImageProbe {
-    public static let extensions = ["jpg", "jpeg", "png", "gif", "webp"]
+package enum ImageProbe {
+    package static let extensions = ["jpg", "jpeg", "png", "gif", "webp"]
 
-    public static func probe(_ bytes: [UInt8]) -> ImageInfo? {
+    package static func probe(_ bytes: [UInt8]) -> ImageInfo? {
         if bytes.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]), bytes.count >= 24 {
             return ImageInfo(format: "png", width: bigEndian(bytes, 16, 4), height: bigEndian(bytes, 20, 4))
         }

@@ -2,9 +2,9 @@ import Foundation
 import ShowcaseFoundation
 
 /// Page names in URLs, made from file names: lowercase ASCII letters, digits and hyphens.
-public enum Slug {
+package enum Slug {
     /// `Collège d'Angresse` → `college-d-angresse`; `2ᵉ lot` → `2e-lot`; `Œuvre` → `oeuvre`.
-    public static func make(_ text: String) -> String {
+    package static func make(_ text: String) -> String {
         // Most names already are slugs (file names chosen by `showcase new`): no Unicode work for them.
         if isSlug(text) { return text }
         var slug = ""

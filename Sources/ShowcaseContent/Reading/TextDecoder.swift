@@ -8,8 +8,8 @@ import ShowcaseFoundation
 /// file can be reported in the same run. Invisible characters that have no place in a text (NUL and other
 /// control characters, which PDFs and word processors leave behind; the bidirectional overrides that make a
 /// text display in another order than it is written) are refused, each kind once per file, at its first place.
-public enum TextDecoder {
-    public static func decode(_ bytes: [UInt8], path: String) -> (file: SourceFile, diagnostics: [Diagnostic]) {
+package enum TextDecoder {
+    package static func decode(_ bytes: [UInt8], path: String) -> (file: SourceFile, diagnostics: [Diagnostic]) {
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
         let normalized = normalizeLineEnds(body)

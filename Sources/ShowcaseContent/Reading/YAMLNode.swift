@@ -5,20 +5,20 @@ import ShowcaseFoundation
 /// Scalars stay text: what `9000` or `2025-12-17` means is decided by the schema that expects it, not guessed
 /// by the parser (so `"47"` and `47` are both the département code 47, and a word where a number is expected
 /// can be reported with its exact position).
-public struct YAMLNode: Sendable {
-    public enum Kind: Sendable {
+package struct YAMLNode: Sendable {
+    package enum Kind: Sendable {
         case scalar(String, quoted: Bool)
         case mapping([(key: Located<String>, value: YAMLNode)])
         case sequence([YAMLNode])
     }
 
-    public var kind: Kind
-    public var location: SourceLocation
+    package var kind: Kind
+    package var location: SourceLocation
     /// Nodes in this tree, itself included, counted once when built: what expanding an alias to it costs, known
     /// without walking a tree that aliases may have made exponentially large.
-    public let size: Int
+    package let size: Int
 
-    public init(_ kind: Kind, at location: SourceLocation) {
+    package init(_ kind: Kind, at location: SourceLocation) {
         self.kind = kind
         self.location = location
         switch kind {
@@ -29,13 +29,13 @@ public struct YAMLNode: Sendable {
     }
 
     /// A plain scalar that YAML reads as "nothing": empty, `~` or `null`.
-    public var isNull: Bool {
+    package var isNull: Bool {
         if case .scalar(let text, quoted: false) = kind { return text.isEmpty || text == "~" || text == "null" }
         return false
     }
 
     /// What this node is, in words for a diagnostic: « du texte », « une liste »…
-    public var kindDescription: String {
+    package var kindDescription: String {
         switch kind {
         case .scalar: return isNull ? "une valeur vide" : "du texte"
         case .mapping: return "un groupe de champs"

@@ -7,7 +7,7 @@ import ShowcaseFoundation
 /// which would lose the line numbers) and leaves every scalar as text: the schema decides what it means. Aliases
 /// are expanded within a budget, so a "billion laughs" cannot take exponential time; a key written twice in one
 /// mapping is reported at its second occurrence.
-public enum YAMLReader {
+package enum YAMLReader {
     /// Most values a front matter may hold once aliases are expanded: a real fiche has a few hundred; a YAML
     /// "billion laughs" made of nested aliases would otherwise take exponential time and memory here.
     static let nodeLimit = 50_000
@@ -18,7 +18,7 @@ public enum YAMLReader {
     ///   - yaml: the YAML text.
     ///   - file: the file it comes from, to turn YAML positions into file positions.
     ///   - firstLine: the line of `file` on which `yaml` starts.
-    public static func read(_ yaml: String, in file: SourceFile, firstLine: Int = 1) -> Result<YAMLNode?, Diagnostic> {
+    package static func read(_ yaml: String, in file: SourceFile, firstLine: Int = 1) -> Result<YAMLNode?, Diagnostic> {
         var composer = Composer(file: file, lineOffset: firstLine - 1)
         var text = yaml
         return text.withUTF8 { bytes in composer.compose(bytes) }

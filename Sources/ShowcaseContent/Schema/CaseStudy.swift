@@ -4,117 +4,117 @@ import ShowcaseFoundation
 ///
 /// Parsed even when invalid, so that every cross-field rule can still report; a case study whose diagnostics
 /// hold an error is never rendered. Missing required text is then empty.
-public struct CaseStudy: Sendable {
+package struct CaseStudy: Sendable {
     /// The page's name in URLs, from the file name (`content/angresse.md` → `angresse`).
-    public var slug: String
+    package var slug: String
     /// The file it was read from, relative to the project root.
-    public var path: String
-    public var title = ""
+    package var path: String
+    package var title = ""
     /// For tables and charts; the title cut at a word when not given.
-    public var shortTitle = ""
-    public var summary = ""
+    package var shortTitle = ""
+    package var summary = ""
     /// When the fiche was last brought up to date, for the feed; else its latest dated fact.
-    public var updated: PartialDate?
-    public var images: [ImageReference] = []
-    public var buyer = Buyer()
-    public var partners: [Partner] = []
-    public var mechanisms: [Located<LegalMechanism>] = []
+    package var updated: PartialDate?
+    package var images: [ImageReference] = []
+    package var buyer = Buyer()
+    package var partners: [Partner] = []
+    package var mechanisms: [Located<LegalMechanism>] = []
     /// DECP v2 environmental considerations the contract carries, when the sources say so.
-    public var environmentalConsiderations: [Term] = []
-    public var contract: Contract?
-    public var place: String?
-    public var dates: [KeyDate] = []
-    public var award: AwardEntry?
-    public var figures: [Figure] = []
+    package var environmentalConsiderations: [Term] = []
+    package var contract: Contract?
+    package var place: String?
+    package var dates: [KeyDate] = []
+    package var award: AwardEntry?
+    package var figures: [Figure] = []
     /// Constants of the catalogue this entry sets otherwise (`base_etp: 1820`).
-    public var constants: [String: Located<Double>] = [:]
-    public var sources: [SourceReference] = []
+    package var constants: [String: Located<Double>] = [:]
+    package var sources: [SourceReference] = []
     /// The Markdown after the front matter, and the file line it starts on.
-    public var body = ""
-    public var bodyFirstLine = 1
+    package var body = ""
+    package var bodyFirstLine = 1
 
-    public init(slug: String, path: String) {
+    package init(slug: String, path: String) {
         self.slug = slug
         self.path = path
     }
 
-    public func figure(_ indicator: String) -> Figure? { figures.first { $0.indicator.id == indicator } }
-    public func source(_ id: String) -> SourceReference? { sources.first { $0.id == id } }
+    package func figure(_ indicator: String) -> Figure? { figures.first { $0.indicator.id == indicator } }
+    package func source(_ id: String) -> SourceReference? { sources.first { $0.id == id } }
 }
 
 /// A photo placed beside the case study's file, with its text alternative and credit.
-public struct ImageReference: Sendable {
+package struct ImageReference: Sendable {
     /// As written in `fichier`, relative to the `content/` folder.
-    public var file: Located<String>
-    public var alt: String
-    public var caption: String?
+    package var file: Located<String>
+    package var alt: String
+    package var caption: String?
     /// « © Département de Lot-et-Garonne »
-    public var credit: String?
+    package var credit: String?
     /// Filled by the project loader once the file has been read.
-    public var info: ImageInfo?
+    package var info: ImageInfo?
     /// Where the site publishes it: `images/chantier-3f2a….jpg`, named by its content.
-    public var outputPath: String?
+    package var outputPath: String?
 }
 
 /// The public buyer behind the purchase (the « porteur » of the award entry).
-public struct Buyer: Sendable {
+package struct Buyer: Sendable {
     /// `nil` when the sources do not name it (then the page says so rather than guess).
-    public var name: String?
-    public var kind: Term?
-    public var departement: Term?
-    public var siret: String?
+    package var name: String?
+    package var kind: Term?
+    package var departement: Term?
+    package var siret: String?
 }
 
-public struct Partner: Sendable {
-    public var name: String
-    public var kind: Located<Term>
-    public var role: Term?
-    public var siret: String?
+package struct Partner: Sendable {
+    package var name: String
+    package var kind: Located<Term>
+    package var role: Term?
+    package var siret: String?
 }
 
-public struct Contract: Sendable {
-    public var nature: Term?
-    public var technique: Term?
-    public var execution: Term?
+package struct Contract: Sendable {
+    package var nature: Term?
+    package var technique: Term?
+    package var execution: Term?
     /// What was bought, in a few words.
-    public var object: String?
-    public var lot: String?
-    public var cpv: String?
+    package var object: String?
+    package var lot: String?
+    package var cpv: String?
 }
 
-public struct KeyDate: Sendable {
-    public var kind: Term
-    public var date: Located<PartialDate>
+package struct KeyDate: Sendable {
+    package var kind: Term
+    package var date: Located<PartialDate>
     /// The `id` of the source the date comes from, when given.
-    public var sourceID: String?
+    package var sourceID: String?
 }
 
-public struct AwardEntry: Sendable {
-    public var programme: AwardProgramme
-    public var edition: Int
-    public var category: String?
-    public var status: Term
+package struct AwardEntry: Sendable {
+    package var programme: AwardProgramme
+    package var edition: Int
+    package var category: String?
+    package var status: Term
 }
 
 /// A figure the case study reports, with the source it comes from.
-public struct Figure: Sendable {
-    public var indicator: IndicatorDefinition
-    public var value: Located<Double>
+package struct Figure: Sendable {
+    package var indicator: IndicatorDefinition
+    package var value: Located<Double>
     /// The `id` of one of the entry's sources.
-    public var sourceID: String
+    package var sourceID: String
     /// The sentence of the source the figure is taken from, when given.
-    public var quote: String?
-    public var page: String?
+    package var quote: String?
+    package var page: String?
     /// What the figure covers, when the bare label would mislead (« première livraison »).
-    public var note: String?
+    package var note: String?
 }
 
 /// A public document the case study's facts come from.
-public struct SourceReference: Sendable {
-    public var id: String
-    public var title: String
-    public var publisher: String
-    public var date: PartialDate?
+package struct SourceReference: Sendable {
+    package var id: String
+    package var title: String
+    package var publisher: String
+    package var date: PartialDate?
     /// Only when the document is public on the web.
-    public var url: String?
+    package var url: String?
 }

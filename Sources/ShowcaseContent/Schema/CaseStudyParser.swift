@@ -1,9 +1,9 @@
 import ShowcaseFoundation
 
 /// Walks the front matter of one case study into a `CaseStudy`, reporting every problem it meets.
-public struct CaseStudyParser: Sendable {
-    public let catalogue: IndicatorCatalogue
-    public let config: SiteConfig
+package struct CaseStudyParser: Sendable {
+    package let catalogue: IndicatorCatalogue
+    package let config: SiteConfig
 
     static let topFields = [
         "titre", "titre_court", "resume", "mise_a_jour", "images", "porteur", "partenaires", "mecanismes", "considerations_environnementales", "contrat", "lieu",
@@ -18,13 +18,13 @@ public struct CaseStudyParser: Sendable {
     static let datedFields = ["date", "source"]
     static let imageFields = ["fichier", "alt", "legende", "credit"]
 
-    public init(catalogue: IndicatorCatalogue, config: SiteConfig) {
+    package init(catalogue: IndicatorCatalogue, config: SiteConfig) {
         self.catalogue = catalogue
         self.config = config
     }
 
     /// - Parameter front: the front matter, already read into nodes.
-    public func parse(_ front: YAMLNode?, body: SplitDocument, file: SourceFile, slug: String) -> (CaseStudy, [Diagnostic]) {
+    package func parse(_ front: YAMLNode?, body: SplitDocument, file: SourceFile, slug: String) -> (CaseStudy, [Diagnostic]) {
         var reader = NodeReader(file: file)
         var study = CaseStudy(slug: slug, path: file.path)
         study.body = body.body

@@ -1,8 +1,8 @@
 import ShowcaseFoundation
 
 /// Département codes as INSEE writes them: 01 to 95 with 2A and 2B for Corsica (never 20), and 971 to 976.
-public enum Departements {
-    public static let vocabulary = Vocabulary(name: "un code de département connu", unknownHelp: help(forUnknown:), terms: [
+package enum Departements {
+    package static let vocabulary = Vocabulary(name: "un code de département connu", unknownHelp: help(forUnknown:), terms: [
         Term("01", "Ain"),
         Term("02", "Aisne"),
         Term("03", "Allier"),
@@ -108,7 +108,7 @@ public enum Departements {
     ])
 
     /// « Lot-et-Garonne (47) »
-    public static func displayName(_ code: String) -> String {
+    package static func displayName(_ code: String) -> String {
         vocabulary.label(of: code).map { "\($0) (\(code))" } ?? code
     }
 

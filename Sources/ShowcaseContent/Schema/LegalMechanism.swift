@@ -1,31 +1,31 @@
 import ShowcaseFoundation
 
 /// A legal basis a purchase may rest on, from the Code de la commande publique.
-public struct LegalMechanism: Sendable, Hashable {
-    public let id: String
+package struct LegalMechanism: Sendable, Hashable {
+    package let id: String
     /// `L. 2113-13-1`
-    public let article: String
-    public let title: String
+    package let article: String
+    package let title: String
     /// One sentence a juror who is not a lawyer understands.
-    public let explanation: String
+    package let explanation: String
     /// The article on Légifrance; the code's table of contents where the article's identifier is not verified.
-    public let link: String
+    package let link: String
     /// Partner kinds that may hold a contract reserved under this article; `nil` when anyone may.
-    public let eligiblePartnerKinds: [String]?
+    package let eligiblePartnerKinds: [String]?
     /// The DECP v2 `considerationsSociales` value this mechanism amounts to.
-    public let decpSocialConsideration: String
+    package let decpSocialConsideration: String
 
     /// True for the reservations of L. 2113-12 to L. 2113-15.
-    public var isReservation: Bool { eligiblePartnerKinds != nil }
+    package var isReservation: Bool { eligiblePartnerKinds != nil }
 }
 
 /// The registry of legal mechanisms (see ../shared/domain.md).
-public enum LegalMechanisms {
+package enum LegalMechanisms {
     private static let codeTableOfContents = "https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000037701019/"
     private static let siae = ["EI", "AI", "ACI", "ETTI", "EITI", "SIAE"]
     private static let disability = ["EA", "EATT", "ESAT"]
 
-    public static let all: [LegalMechanism] = [
+    package static let all: [LegalMechanism] = [
         LegalMechanism(
             id: "reserve-handicap", article: "L. 2113-12", title: "Marché réservé aux structures du handicap",
             explanation: "Le marché ou le lot est réservé aux entreprises adaptées et aux ESAT, qui emploient au moins 50 % de travailleurs handicapés.",
@@ -58,13 +58,13 @@ public enum LegalMechanisms {
             link: codeTableOfContents, eligiblePartnerKinds: nil, decpSocialConsideration: "Critère social"),
     ]
 
-    public static func mechanism(_ id: String) -> LegalMechanism? { all.first { $0.id == id } }
+    package static func mechanism(_ id: String) -> LegalMechanism? { all.first { $0.id == id } }
 
-    public static let vocabulary = Vocabulary(
+    package static let vocabulary = Vocabulary(
         name: "un mécanisme juridique", terms: all.map { Term($0.id, "\($0.title) (art. \($0.article))") })
 
     /// Reservations that may not be combined in one purchase: production in prison stands apart (L. 2113-13-1).
-    public static func areIncompatible(_ a: String, _ b: String) -> Bool {
+    package static func areIncompatible(_ a: String, _ b: String) -> Bool {
         let prison = "reserve-penitentiaire"
         let others: Set = ["reserve-handicap", "reserve-insertion", "reserve-mixte"]
         return (a == prison && others.contains(b)) || (b == prison && others.contains(a))

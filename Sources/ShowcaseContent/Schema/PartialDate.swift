@@ -2,11 +2,11 @@ import ShowcaseFoundation
 
 /// A date as precise as its source: a year (`2020`), a month (`2021-11`) or a day (`2025-12-17`), in ISO form.
 public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertible {
-    public let year: Int
-    public let month: Int?
-    public let day: Int?
+    package let year: Int
+    package let month: Int?
+    package let day: Int?
 
-    public init?(iso text: String) {
+    package init?(iso text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard (1...3).contains(parts.count), parts[0].count == 4, let year = Int(parts[0]), (1000...9999).contains(year)
         else { return nil }
@@ -35,7 +35,7 @@ public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertib
     }
 
     /// `17 décembre 2025`, `novembre 2021`, `2020`.
-    public var french: String {
+    package var french: String {
         guard let month else { return String(year) }
         let name = Self.monthNames[month - 1]
         guard let day else { return "\(name) \(year)" }
@@ -50,7 +50,7 @@ public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertib
     }
 
     /// True when this date surely comes after `other`, whatever the imprecise parts turn out to be.
-    public func isSurelyAfter(_ other: PartialDate) -> Bool { earliest > other.latest }
+    package func isSurelyAfter(_ other: PartialDate) -> Bool { earliest > other.latest }
 
     public static func < (lhs: PartialDate, rhs: PartialDate) -> Bool {
         (lhs.year, lhs.month ?? 0, lhs.day ?? 0) < (rhs.year, rhs.month ?? 0, rhs.day ?? 0)

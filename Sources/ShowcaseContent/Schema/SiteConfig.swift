@@ -1,37 +1,37 @@
 import ShowcaseFoundation
 
 /// An award programme case studies can be entered in, as the site configuration declares it.
-public struct AwardProgramme: Sendable {
-    public let id: String
-    public let name: String
-    public let organiser: String?
-    public let url: String?
+package struct AwardProgramme: Sendable {
+    package let id: String
+    package let name: String
+    package let organiser: String?
+    package let url: String?
     /// Categories of the programme; empty when the configuration does not list them (any category is accepted).
-    public let categories: [String]
+    package let categories: [String]
 }
 
 /// The site configuration, read from `showcase.yaml` at the project root.
-public struct SiteConfig: Sendable {
-    public var title: String
-    public var description: String
+package struct SiteConfig: Sendable {
+    package var title: String
+    package var description: String
     /// Where the site is published (`https://exemple.fr/vitrine/`); internal links stay relative, so that the
     /// site also works when served from any sub-path or opened from disk.
-    public var baseURL: String
-    public var programmes: [AwardProgramme]
+    package var baseURL: String
+    package var programmes: [AwardProgramme]
 
-    public func programme(_ id: String) -> AwardProgramme? { programmes.first { $0.id == id } }
+    package func programme(_ id: String) -> AwardProgramme? { programmes.first { $0.id == id } }
 
     /// Used when a project has no `showcase.yaml`.
-    public static let fallback = SiteConfig(
+    package static let fallback = SiteConfig(
         title: "Vitrine des achats inclusifs et durables", description: "", baseURL: "/", programmes: [])
 }
 
 /// Reads `showcase.yaml`.
-public enum SiteConfigParser {
+package enum SiteConfigParser {
     static let fields = ["titre", "description", "base_url", "programmes"]
     static let programmeFields = ["nom", "organisateur", "url", "categories"]
 
-    public static func parse(_ file: SourceFile) -> (config: SiteConfig, diagnostics: [Diagnostic]) {
+    package static func parse(_ file: SourceFile) -> (config: SiteConfig, diagnostics: [Diagnostic]) {
         var reader = NodeReader(file: file)
         var config = SiteConfig.fallback
         let root: YAMLNode

@@ -1,9 +1,9 @@
 import ShowcaseFoundation
 
 /// Which addresses may appear in front matter and bodies: web pages, e-mail and links inside the site.
-public enum URLRules {
+package enum URLRules {
     /// `https://…` or `http://…` with something after the scheme.
-    public static func isAbsoluteWebURL(_ text: String) -> Bool {
+    package static func isAbsoluteWebURL(_ text: String) -> Bool {
         let lowered = text.lowercased()
         for scheme in ["https://", "http://"] where lowered.hasPrefix(scheme) {
             return text.count > scheme.count && !text.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" || $0 == "\"" })
@@ -12,7 +12,7 @@ public enum URLRules {
     }
 
     /// The scheme of a link (`javascript` in `javascript:alert(1)`), or `nil` for a relative link.
-    public static func scheme(of link: String) -> String? {
+    package static func scheme(of link: String) -> String? {
         var scheme = ""
         for character in link {
             if character == ":" { return scheme.isEmpty ? nil : scheme.lowercased() }
@@ -24,7 +24,7 @@ public enum URLRules {
     }
 
     /// Links a reader may follow from a case study: http, https, mailto, and relative ones.
-    public static func isAllowedLink(_ link: String) -> Bool {
+    package static func isAllowedLink(_ link: String) -> Bool {
         guard let scheme = scheme(of: link) else { return true }
         return ["http", "https", "mailto"].contains(scheme)
     }

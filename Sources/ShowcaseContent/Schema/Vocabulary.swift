@@ -1,41 +1,41 @@
 import ShowcaseFoundation
 
 /// One value of a closed list: the identifier written in front matter and the label shown to readers.
-public struct Term: Sendable, Hashable {
-    public let id: String
-    public let label: String
+package struct Term: Sendable, Hashable {
+    package let id: String
+    package let label: String
 
-    public init(_ id: String, _ label: String) {
+    package init(_ id: String, _ label: String) {
         self.id = id
         self.label = label
     }
 }
 
 /// A closed list of values a field may take (kinds of buyer, of partner, statuses…).
-public struct Vocabulary: Sendable {
+package struct Vocabulary: Sendable {
     /// How a diagnostic names one of its values: « un type de partenaire connu ».
-    public let name: String
-    public let terms: [Term]
+    package let name: String
+    package let terms: [Term]
     /// A fix more precise than "did you mean", for values people commonly get wrong (`20` for Corsica).
     let unknownHelp: @Sendable (String) -> String?
 
-    public init(name: String, unknownHelp: @escaping @Sendable (String) -> String? = { _ in nil }, terms: [Term]) {
+    package init(name: String, unknownHelp: @escaping @Sendable (String) -> String? = { _ in nil }, terms: [Term]) {
         self.name = name
         self.terms = terms
         self.unknownHelp = unknownHelp
     }
 
     /// The term whose identifier is `text`, ignoring case (`aci` is `ACI`).
-    public func term(matching text: String) -> Term? {
+    package func term(matching text: String) -> Term? {
         terms.first { $0.id == text } ?? terms.first { $0.id.lowercased() == text.lowercased() }
     }
 
-    public func label(of id: String) -> String? { terms.first { $0.id == id }?.label }
+    package func label(of id: String) -> String? { terms.first { $0.id == id }?.label }
 }
 
 /// The closed lists of the case-study schema. Kept as data so that the README reference and the checker agree.
-public enum Vocabularies {
-    public static let buyerKinds = Vocabulary(name: "un type d'acheteur connu", terms: [
+package enum Vocabularies {
+    package static let buyerKinds = Vocabulary(name: "un type d'acheteur connu", terms: [
         Term("departement", "Département"),
         Term("region", "Région"),
         Term("commune", "Commune"),
@@ -46,7 +46,7 @@ public enum Vocabularies {
     ])
 
     /// Inclusive structures as the Marché de l'inclusion names them, plus the other partners a fiche may cite.
-    public static let partnerKinds = Vocabulary(name: "un type de partenaire connu", terms: [
+    package static let partnerKinds = Vocabulary(name: "un type de partenaire connu", terms: [
         Term("EI", "Entreprise d'insertion (EI)"),
         Term("AI", "Association intermédiaire (AI)"),
         Term("ACI", "Atelier et chantier d'insertion (ACI)"),
@@ -63,20 +63,20 @@ public enum Vocabularies {
         Term("public", "Acteur public"),
     ])
 
-    public static let partnerRoles = Vocabulary(name: "un rôle de partenaire connu", terms: [
+    package static let partnerRoles = Vocabulary(name: "un rôle de partenaire connu", terms: [
         Term("titulaire", "Titulaire du marché"),
         Term("sous-traitant", "Sous-traitant"),
         Term("partenaire", "Partenaire"),
     ])
 
-    public static let contractNatures = Vocabulary(name: "une nature de marché connue", terms: [
+    package static let contractNatures = Vocabulary(name: "une nature de marché connue", terms: [
         Term("travaux", "Travaux"),
         Term("fournitures", "Fournitures"),
         Term("services", "Services"),
     ])
 
     /// DECP v2 `techniques`.
-    public static let techniques = Vocabulary(name: "une technique d'achat connue", terms: [
+    package static let techniques = Vocabulary(name: "une technique d'achat connue", terms: [
         Term("accord-cadre", "Accord-cadre"),
         Term("concours", "Concours"),
         Term("systeme-acquisition-dynamique", "Système d'acquisition dynamique"),
@@ -85,26 +85,26 @@ public enum Vocabularies {
     ])
 
     /// DECP v2 `modalitesExecution`.
-    public static let executionModes = Vocabulary(name: "un mode d'exécution connu", terms: [
+    package static let executionModes = Vocabulary(name: "un mode d'exécution connu", terms: [
         Term("bons-de-commande", "Bons de commande"),
         Term("marches-subsequents", "Marchés subséquents"),
         Term("tranches", "Tranches"),
     ])
 
     /// DECP v2 `considerationsEnvironnementales` (the "none" value is never assumed: absence means unknown).
-    public static let environmentalConsiderations = Vocabulary(name: "une considération environnementale connue", terms: [
+    package static let environmentalConsiderations = Vocabulary(name: "une considération environnementale connue", terms: [
         Term("clause-environnementale", "Clause environnementale"),
         Term("critere-environnemental", "Critère environnemental"),
     ])
 
-    public static let awardStatuses = Vocabulary(name: "un statut de candidature connu", terms: [
+    package static let awardStatuses = Vocabulary(name: "un statut de candidature connu", terms: [
         Term("candidat", "Dossier présenté"),
         Term("finaliste", "Finaliste"),
         Term("laureat", "Lauréat"),
     ])
 
     /// Key dates, in the order a purchase lives them; the timeline follows this order for equal dates.
-    public static let dateKinds = Vocabulary(name: "un type de date connu", terms: [
+    package static let dateKinds = Vocabulary(name: "un type de date connu", terms: [
         Term("debut_projet", "Début de la démarche"),
         Term("lancement_consultation", "Lancement de la consultation"),
         Term("attribution", "Attribution du marché"),
@@ -114,5 +114,5 @@ public enum Vocabularies {
     ])
 
     /// Dates that must come in this order when several are given.
-    public static let orderedDateKinds = ["debut_projet", "lancement_consultation", "attribution", "premiere_livraison"]
+    package static let orderedDateKinds = ["debut_projet", "lancement_consultation", "attribution", "premiere_livraison"]
 }

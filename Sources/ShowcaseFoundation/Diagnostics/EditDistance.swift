@@ -1,11 +1,11 @@
 /// "Did you mean…?" suggestions for names typed by people.
-public enum Suggestion {
+package enum Suggestion {
     /// The candidate closest to `typed`, if it is close enough to be what the writer meant.
     ///
     /// Case and accents are ignored first (`Résumé` is `resume`); then the Levenshtein distance must be at most
     /// a third of the name's length (and at least 1), so that `heures_insertio` finds `heures_insertion` but `titre`
     /// does not suggest `date`.
-    public static func closest(to typed: String, among candidates: [String]) -> String? {
+    package static func closest(to typed: String, among candidates: [String]) -> String? {
         let folded = fold(typed)
         if let exact = candidates.first(where: { fold($0) == folded }) { return exact }
         let limit = max(1, folded.count / 3)

@@ -5,7 +5,7 @@ import Darwin
 #endif
 
 /// What a path names on disk.
-public enum FileKind: Sendable, Equatable {
+package enum FileKind: Sendable, Equatable {
     case file
     case directory
     case symbolicLink
@@ -13,21 +13,21 @@ public enum FileKind: Sendable, Equatable {
 }
 
 /// An entry of a directory listing.
-public struct DirectoryEntry: Sendable, Equatable {
-    public var name: String
-    public var kind: FileKind
+package struct DirectoryEntry: Sendable, Equatable {
+    package var name: String
+    package var kind: FileKind
 }
 
 /// What tells, without reading a file, that it has not changed since it was last seen: its size, modification
 /// time (to the nanosecond) and identity on the disk.
-public struct FileStamp: Sendable, Hashable {
-    public var size: Int64
-    public var modifiedSeconds: Int64
-    public var modifiedNanoseconds: Int64
-    public var inode: UInt64
-    public var device: UInt64
+package struct FileStamp: Sendable, Hashable {
+    package var size: Int64
+    package var modifiedSeconds: Int64
+    package var modifiedNanoseconds: Int64
+    package var inode: UInt64
+    package var device: UInt64
 
-    public init(size: Int64, modifiedSeconds: Int64, modifiedNanoseconds: Int64, inode: UInt64, device: UInt64) {
+    package init(size: Int64, modifiedSeconds: Int64, modifiedNanoseconds: Int64, inode: UInt64, device: UInt64) {
         self.size = size
         self.modifiedSeconds = modifiedSeconds
         self.modifiedNanoseconds = modifiedNanoseconds
@@ -46,10 +46,10 @@ public struct FileStamp: Sendable, Hashable {
 }
 
 /// A failure of the file system, with the path and the system's reason.
-public struct FileSystemError: Error, Sendable, Equatable {
-    public var operation: String
-    public var path: String
-    public var code: Int32
+package struct FileSystemError: Error, Sendable, Equatable {
+    package var operation: String
+    package var path: String
+    package var code: Int32
 
     package init(operation: String, path: String, code: Int32) {
         self.operation = operation
@@ -58,28 +58,28 @@ public struct FileSystemError: Error, Sendable, Equatable {
     }
 
     /// « Permission non accordée », « Aucun espace disponible sur le périphérique »…, from the C library.
-    public var reason: String { String(cString: strerror(code)) }
+    package var reason: String { String(cString: strerror(code)) }
 }
 
 /// Every access `showcase` makes to the disk, as a struct of closures: the real one (`.disk`) uses plain POSIX
 /// calls (no `fsync` per file: durability comes from the atomic swap of the output folder); tests swap in
 /// failures. Paths are plain strings.
-public struct FileSystem: Sendable {
-    public var readFile: @Sendable (String) throws(FileSystemError) -> [UInt8]
-    public var writeFile: @Sendable (String, [UInt8]) throws(FileSystemError) -> Void
-    public var listDirectory: @Sendable (String) throws(FileSystemError) -> [DirectoryEntry]
+package struct FileSystem: Sendable {
+    package var readFile: @Sendable (String) throws(FileSystemError) -> [UInt8]
+    package var writeFile: @Sendable (String, [UInt8]) throws(FileSystemError) -> Void
+    package var listDirectory: @Sendable (String) throws(FileSystemError) -> [DirectoryEntry]
     /// `nil` when nothing is there; symbolic links are reported as such, not followed.
-    public var kind: @Sendable (String) -> FileKind?
-    public var createDirectory: @Sendable (String) throws(FileSystemError) -> Void
-    public var rename: @Sendable (String, String) throws(FileSystemError) -> Void
+    package var kind: @Sendable (String) -> FileKind?
+    package var createDirectory: @Sendable (String) throws(FileSystemError) -> Void
+    package var rename: @Sendable (String, String) throws(FileSystemError) -> Void
     /// Removes a file, or a directory and everything in it; nothing happens when the path does not exist.
-    public var removeTree: @Sendable (String) throws(FileSystemError) -> Void
+    package var removeTree: @Sendable (String) throws(FileSystemError) -> Void
     /// The absolute path with every symbolic link resolved, or `nil` when it does not exist.
-    public var realPath: @Sendable (String) -> String?
+    package var realPath: @Sendable (String) -> String?
     /// The stamp of the file a path leads to (links followed), or `nil` when there is none.
-    public var stamp: @Sendable (String) -> FileStamp?
+    package var stamp: @Sendable (String) -> FileStamp?
 
-    public init(
+    package init(
         readFile: @escaping @Sendable (String) throws(FileSystemError) -> [UInt8],
         writeFile: @escaping @Sendable (String, [UInt8]) throws(FileSystemError) -> Void,
         listDirectory: @escaping @Sendable (String) throws(FileSystemError) -> [DirectoryEntry],
@@ -104,13 +104,13 @@ public struct FileSystem: Sendable {
 
 extension FileSystem {
     /// The real disk.
-    public static let disk = FileSystem(
+    package static let disk = FileSystem(
         readFile: POSIX.readFile, writeFile: POSIX.writeFile, listDirectory: POSIX.listDirectory, kind: POSIX.kind,
         createDirectory: POSIX.createDirectory, rename: POSIX.rename, removeTree: POSIX.removeTree,
         realPath: POSIX.realPath, stamp: POSIX.stamp)
 
     /// Creates `path` and any missing parent.
-    public func createDirectories(_ path: String) throws(FileSystemError) {
+    package func createDirectories(_ path: String) throws(FileSystemError) {
         if kind(path) == .directory { return }
         let parent = Path.parent(path)
         if parent != path, !parent.isEmpty { try createDirectories(parent) }

@@ -1,37 +1,37 @@
 /// Small operations on slash-separated paths, without touching the disk.
-public enum Path {
-    public static func join(_ base: String, _ component: String) -> String {
+package enum Path {
+    package static func join(_ base: String, _ component: String) -> String {
         if base.isEmpty || base == "." { return component }
         if component.isEmpty { return base }
         return base.hasSuffix("/") ? base + component : base + "/" + component
     }
 
-    public static func join(_ base: String, _ components: String...) -> String {
+    package static func join(_ base: String, _ components: String...) -> String {
         components.reduce(base) { join($0, $1) }
     }
 
     /// The folder holding `path` (`a/b/c.md` → `a/b`); `.` for a bare name.
-    public static func parent(_ path: String) -> String {
+    package static func parent(_ path: String) -> String {
         let trimmed = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
         guard let slash = trimmed.lastIndex(of: "/") else { return "." }
         return slash == trimmed.startIndex ? "/" : String(trimmed[..<slash])
     }
 
     /// Whether `inner` is `outer` or lies inside it.
-    public static func isSame(_ inner: String, orInside outer: String) -> Bool {
+    package static func isSame(_ inner: String, orInside outer: String) -> Bool {
         inner == outer || inner.hasPrefix(outer.hasSuffix("/") ? outer : outer + "/")
     }
 
     /// Whether `path` is a plain relative path that stays where it starts: not absolute, no `.` or `..`
     /// component, no empty component, no NUL byte. Paths read back from files showcase wrote (the site's marker)
     /// must pass before anything is written or deleted at them.
-    public static func isConfinedRelative(_ path: String) -> Bool {
+    package static func isConfinedRelative(_ path: String) -> Bool {
         guard !path.isEmpty, !path.utf8.contains(0) else { return false }
         return path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { $0 != "" && $0 != "." && $0 != ".." }
     }
 
     /// The last component (`a/b/c.md` → `c.md`).
-    public static func lastComponent(_ path: String) -> String {
+    package static func lastComponent(_ path: String) -> String {
         let trimmed = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
         return trimmed.split(separator: "/").last.map(String.init) ?? trimmed
     }

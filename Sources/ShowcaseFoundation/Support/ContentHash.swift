@@ -1,8 +1,8 @@
 /// A short fingerprint of a file's bytes (64 bits, in hexadecimal), to tell whether a file changed and to give
 /// copied files names that change when their content does. Not a security hash: it only has to tell versions
 /// of the same file apart. Eight bytes at a time, since it runs over every input and output file.
-public enum ContentHash {
-    public static func hex(_ bytes: [UInt8]) -> String {
+package enum ContentHash {
+    package static func hex(_ bytes: [UInt8]) -> String {
         hex(bytes.withUnsafeBytes(hash))
     }
 

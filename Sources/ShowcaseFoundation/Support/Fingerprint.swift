@@ -1,9 +1,9 @@
 /// A 64-bit fingerprint of several values taken in turn (texts, numbers, bytes, other fingerprints), to tell
 /// whether what a page is made of changed since the previous build. Like `ContentHash`, not a security hash.
-public struct Fingerprint: Sendable, Hashable {
-    public private(set) var value: UInt64 = 0x243F_6A88_85A3_08D3
+package struct Fingerprint: Sendable, Hashable {
+    package private(set) var value: UInt64 = 0x243F_6A88_85A3_08D3
 
-    public init() {}
+    package init() {}
 
     package mutating func add(_ number: UInt64) {
         value = ContentHash.mix(value ^ number) &+ 0x9E37_79B9_7F4A_7C15

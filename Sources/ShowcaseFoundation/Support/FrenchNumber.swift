@@ -3,9 +3,9 @@
 /// Rounding is always half away from zero (`5,65` → `5,7`), the rule people learn at school; it is the only
 /// rounding `showcase` applies, and only where an indicator's `decimales` asks for it.
 public enum FrenchNumber {
-    public static let thousandsSeparator = "\u{202F}"
+    package static let thousandsSeparator = "\u{202F}"
     /// Between a number and its unit: a no-break space, so that « 9 000 heures » never wraps.
-    public static let unitSeparator = "\u{00A0}"
+    package static let unitSeparator = "\u{00A0}"
 
     /// - Parameter decimals: digits after the comma; `nil` shows the value as it is (no trailing zeros).
     public static func format(_ value: Double, decimals: Int?) -> String {
@@ -51,7 +51,7 @@ public enum FrenchNumber {
         return String(digits.prefix(max(integerCount, 1))) + String(repeating: "0", count: max(0, integerCount - digits.count))
     }
 
-    public static func round(_ value: Double, decimals: Int) -> Double {
+    package static func round(_ value: Double, decimals: Int) -> Double {
         let scale = pow10(decimals)
         return (value * scale).rounded(.toNearestOrAwayFromZero) / scale
     }

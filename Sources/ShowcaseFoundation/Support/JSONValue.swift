@@ -1,5 +1,5 @@
 /// JSON written by hand, with keys in the order given, so that the same data always gives the same bytes.
-public indirect enum JSONValue: Sendable, Equatable {
+package indirect enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
     /// Already formatted for JSON (`9000`, `5.6`).
@@ -8,25 +8,25 @@ public indirect enum JSONValue: Sendable, Equatable {
     case array([JSONValue])
     case object([(String, JSONValue)])
 
-    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool { lhs.compactBytes == rhs.compactBytes }
+    package static func == (lhs: JSONValue, rhs: JSONValue) -> Bool { lhs.compactBytes == rhs.compactBytes }
 
-    public static func number(_ value: Double) -> JSONValue { .number(MachineNumber.format(value)) }
-    public static func number(_ value: Int) -> JSONValue { .number(String(value)) }
-    public static func optional(_ text: String?) -> JSONValue { text.map(JSONValue.string) ?? .null }
+    package static func number(_ value: Double) -> JSONValue { .number(MachineNumber.format(value)) }
+    package static func number(_ value: Int) -> JSONValue { .number(String(value)) }
+    package static func optional(_ text: String?) -> JSONValue { text.map(JSONValue.string) ?? .null }
 
     /// On one line.
-    public var compact: String { String(decoding: compactBytes, as: UTF8.self) }
+    package var compact: String { String(decoding: compactBytes, as: UTF8.self) }
 
-    public var compactBytes: [UInt8] {
+    package var compactBytes: [UInt8] {
         var out: [UInt8] = []
         write(into: &out, indent: nil, level: 0)
         return out
     }
 
     /// Indented by two spaces, with a final line end.
-    public var pretty: String { String(decoding: prettyBytes, as: UTF8.self) }
+    package var pretty: String { String(decoding: prettyBytes, as: UTF8.self) }
 
-    public var prettyBytes: [UInt8] {
+    package var prettyBytes: [UInt8] {
         var out: [UInt8] = []
         write(into: &out, indent: 2, level: 0)
         out.append(UInt8(ascii: "\n"))

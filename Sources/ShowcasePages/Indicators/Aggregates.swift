@@ -3,50 +3,50 @@ import ShowcaseContent
 import ShowcaseTemplates
 
 /// The total of one figure over a group of entries, counting only the entries that report it.
-public struct IndicatorTotal: Sendable {
-    public let indicator: IndicatorDefinition
-    public let total: Double
+package struct IndicatorTotal: Sendable {
+    package let indicator: IndicatorDefinition
+    package let total: Double
     /// Entries of the group that report the figure.
-    public let reporting: Int
+    package let reporting: Int
     /// Entries in the group.
-    public let groupSize: Int
+    package let groupSize: Int
 
     /// « 9 000 heures sur 1 dossier renseigné sur 4 »
-    public func sentence(noun: GroupNoun) -> String {
+    package func sentence(noun: GroupNoun) -> String {
         indicator.unit.format(total, decimals: nil) + " sur " + coverage(noun: noun)
     }
 
     /// « 1 dossier renseigné sur 4 »
-    public func coverage(noun: GroupNoun) -> String {
+    package func coverage(noun: GroupNoun) -> String {
         let participle = "renseigné" + (noun.isFeminine ? "e" : "") + (reporting > 1 ? "s" : "")
         return "\(reporting) \(reporting > 1 ? noun.plural : noun.singular) \(participle) sur \(groupSize)"
     }
 }
 
 /// How a group's entries are called: award entries are « dossiers », showcase pages « fiches ».
-public struct GroupNoun: Sendable {
-    public let singular: String
-    public let plural: String
-    public let isFeminine: Bool
+package struct GroupNoun: Sendable {
+    package let singular: String
+    package let plural: String
+    package let isFeminine: Bool
 
-    public static let dossier = GroupNoun(singular: "dossier", plural: "dossiers", isFeminine: false)
-    public static let fiche = GroupNoun(singular: "fiche", plural: "fiches", isFeminine: true)
+    package static let dossier = GroupNoun(singular: "dossier", plural: "dossiers", isFeminine: false)
+    package static let fiche = GroupNoun(singular: "fiche", plural: "fiches", isFeminine: true)
 }
 
 /// Entries grouped for a juror: all of them, or those of one programme's edition.
-public struct EntryGroup: Sendable {
-    public let title: String
-    public let programme: AwardProgramme?
-    public let edition: Int?
-    public let slugs: [String]
-    public let winners: Int
+package struct EntryGroup: Sendable {
+    package let title: String
+    package let programme: AwardProgramme?
+    package let edition: Int?
+    package let slugs: [String]
+    package let winners: Int
     /// Only figures at least one entry of the group reports, in catalogue order.
-    public let totals: [IndicatorTotal]
+    package let totals: [IndicatorTotal]
 
-    public var count: Int { slugs.count }
+    package var count: Int { slugs.count }
 
     /// « 4 fiches, dont 1 lauréate », « 1 dossier »
-    public func summary(noun: GroupNoun) -> String {
+    package func summary(noun: GroupNoun) -> String {
         var text = "\(count) \(count > 1 ? noun.plural : noun.singular)"
         if winners > 0 {
             text += ", dont \(winners) lauréat" + (noun.isFeminine ? "e" : "") + (winners > 1 ? "s" : "")
@@ -57,10 +57,10 @@ public struct EntryGroup: Sendable {
 
 /// Counts and totals per programme and edition. A figure is summed only over the entries that report it, and
 /// only when summing means something (hours, people, euros, units, posts, tonnes; never a ratio).
-public enum Aggregates {
+package enum Aggregates {
     static let additiveUnits: Set = ["heures", "personnes", "euros", "unites", "postes", "tco2e"]
 
-    public static func group(_ title: String, _ entries: [EntrySummary], catalogue: IndicatorCatalogue,
+    package static func group(_ title: String, _ entries: [EntrySummary], catalogue: IndicatorCatalogue,
                              programme: AwardProgramme? = nil, edition: Int? = nil) -> EntryGroup {
         group(title, members: Array(entries.indices), of: entries, table: FigureTable(entries, catalogue: catalogue),
               catalogue: catalogue, programme: programme, edition: edition)
@@ -86,7 +86,7 @@ public enum Aggregates {
     }
 
     /// One group per programme and edition that has entries: programmes in configuration order, latest edition first.
-    public static func byProgrammeAndEdition(_ entries: [EntrySummary], config: SiteConfig, catalogue: IndicatorCatalogue) -> [EntryGroup] {
+    package static func byProgrammeAndEdition(_ entries: [EntrySummary], config: SiteConfig, catalogue: IndicatorCatalogue) -> [EntryGroup] {
         byProgrammeAndEdition(entries, table: FigureTable(entries, catalogue: catalogue), config: config, catalogue: catalogue)
     }
 

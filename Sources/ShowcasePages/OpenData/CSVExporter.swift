@@ -4,9 +4,9 @@ import ShowcaseTemplates
 
 /// The entries as a CSV file that opens right in a French spreadsheet: `;` between fields, a UTF-8 byte-order
 /// mark, decimal commas without thousands separators, CRLF line ends, one row per entry.
-public enum CSVExporter {
+package enum CSVExporter {
     /// The whole file, as `showcase export` prints it and `build` writes it.
-    public static func csv(_ entries: [OpenDataEntry], config: SiteConfig, catalogue: IndicatorCatalogue) -> [UInt8] {
+    package static func csv(_ entries: [OpenDataEntry], config: SiteConfig, catalogue: IndicatorCatalogue) -> [UInt8] {
         file(config: config, catalogue: catalogue).assemble(entries.map { row($0, config: config, catalogue: catalogue) })
     }
 

@@ -3,9 +3,9 @@ import ShowcaseContent
 import ShowcaseTemplates
 
 /// The entries as JSON, with a JSON Schema beside it; field names follow DECP v2 where it has one.
-public enum JSONExporter {
+package enum JSONExporter {
     /// The whole document, as `showcase export` prints it and `build` writes it.
-    public static func json(_ entries: [OpenDataEntry], config: SiteConfig, catalogue: IndicatorCatalogue) -> [UInt8] {
+    package static func json(_ entries: [OpenDataEntry], config: SiteConfig, catalogue: IndicatorCatalogue) -> [UInt8] {
         file(config: config).assemble(entries.map { record($0, config: config, catalogue: catalogue) })
     }
 

@@ -4,8 +4,8 @@ import ShowcaseTemplates
 
 /// The JSON Schema (draft 2020-12) of `indicateurs.json`, generated from the catalogue and vocabularies so that it
 /// never drifts from what `showcase` writes.
-public enum JSONSchemaWriter {
-    public static func schema(catalogue: IndicatorCatalogue) -> String {
+package enum JSONSchemaWriter {
+    package static func schema(catalogue: IndicatorCatalogue) -> String {
         let text = JSONValue.object([("type", .string("string"))])
         let optionalText = JSONValue.object([("type", .array([.string("string"), .string("null")]))])
         func strictObject(_ properties: [(String, JSONValue)], required: [String]? = nil) -> JSONValue {

@@ -3,7 +3,7 @@ import ShowcaseContent
 import ShowcaseTemplates
 
 /// The compare page's table and charts, from every entry's figures.
-public enum ComparisonBuilder {
+package enum ComparisonBuilder {
     /// A column for each indicator of the catalogue at least one entry publishes or computes: the columns, and
     /// their positions in the catalogue (which pick each row's cells).
     static func columns(_ entries: [EntrySummary], catalogue: IndicatorCatalogue) -> (columns: [ColumnView], positions: [Int]) {
@@ -55,7 +55,7 @@ public enum ComparisonBuilder {
 
     /// A bar chart per summable figure that at least two entries publish (one bar compares nothing), then the
     /// entries per legal mechanism and per number of published figures.
-    public static func charts(_ entries: [EntrySummary], catalogue: IndicatorCatalogue) -> [ChartView] {
+    package static func charts(_ entries: [EntrySummary], catalogue: IndicatorCatalogue) -> [ChartView] {
         charts(entries, table: FigureTable(entries, catalogue: catalogue), catalogue: catalogue)
     }
 

@@ -6,33 +6,33 @@ import ShowcaseTemplates
 /// entry without reading it again. An incremental build remembers it between runs (`BuildMemory`), so that a
 /// site of 10 000 entries can be planned after one edit without parsing the 9 999 others. A class: planning
 /// passes 10 000 of them through many arrays, and a reference costs one retain where these fields cost twenty.
-public final class EntrySummary: Sendable {
+package final class EntrySummary: Sendable {
     /// The content file, from the project root (`content/angresse.md`).
-    public let path: String
-    public let slug: String
-    public let title: String
-    public let shortTitle: String
+    package let path: String
+    package let slug: String
+    package let title: String
+    package let shortTitle: String
     /// RFC 3339, for the feed.
-    public let updated: String
+    package let updated: String
     /// Legal mechanism ids, in the entry's order.
-    public let mechanisms: [String]
-    public let departement: String?
-    public let award: AwardKey?
+    package let mechanisms: [String]
+    package let departement: String?
+    package let award: AwardKey?
     /// The figures the entry reports, in its order.
-    public let figures: [FigureValue]
+    package let figures: [FigureValue]
     /// The derived indicators it could compute.
-    public let derivedIDs: [String]
+    package let derivedIDs: [String]
     /// Where its photos are published (`images/chantier-3f2a….jpg`).
-    public let imageOutputs: [String]
+    package let imageOutputs: [String]
     /// Changes whenever anything the entry shows in a list changes: its front matter, or a photo.
-    public let cardFingerprint: UInt64
+    package let cardFingerprint: UInt64
     /// The title folded for sorting (case and accents aside).
     let sortKey: String
     /// The fingerprint of the fields pages are planned from (all but the fingerprints and photos).
     package let planningHash: UInt64
 
     /// - Parameter sortKey: the folded title, when already known (it is remembered with the rest).
-    public init(path: String, slug: String, title: String, shortTitle: String, updated: String, mechanisms: [String],
+    package init(path: String, slug: String, title: String, shortTitle: String, updated: String, mechanisms: [String],
                 departement: String?, award: AwardKey?, figures: [FigureValue], derivedIDs: [String],
                 imageOutputs: [String], cardFingerprint: UInt64, sortKey: String? = nil) {
         self.path = path
@@ -60,7 +60,7 @@ public final class EntrySummary: Sendable {
         EntryKey(path: path, slug: slug, cardFingerprint: cardFingerprint, planningHash: planningHash, imageOutputs: imageOutputs)
     }
 
-    public convenience init(study: CaseStudy, derived: [ComputedIndicator], cardFingerprint: UInt64 = 0) {
+    package convenience init(study: CaseStudy, derived: [ComputedIndicator], cardFingerprint: UInt64 = 0) {
         self.init(
             path: study.path, slug: study.slug, title: study.title, shortTitle: study.shortTitle,
             updated: FeedDates.rfc3339(FeedDates.updated(study)), mechanisms: study.mechanisms.map(\.value.id),
@@ -71,7 +71,7 @@ public final class EntrySummary: Sendable {
             cardFingerprint: cardFingerprint)
     }
 
-    public var isWinner: Bool { award?.status == "laureat" }
+    package var isWinner: Bool { award?.status == "laureat" }
 
     /// The fields pages are planned from, encoded: their bytes are remembered, and their fingerprint is the
     /// `planningHash` (when no entry's changes, every page keeps its place, its title and its totals).
@@ -117,14 +117,14 @@ package struct EntryKey: Sendable {
 }
 
 /// An entry's award programme, edition, category and status, by their ids.
-public struct AwardKey: Sendable, Equatable {
-    public let programme: String
-    public let edition: Int
-    public let category: String?
+package struct AwardKey: Sendable, Equatable {
+    package let programme: String
+    package let edition: Int
+    package let category: String?
     /// `laureat`, `candidat`…
-    public let status: String
+    package let status: String
 
-    public init(programme: String, edition: Int, category: String?, status: String) {
+    package init(programme: String, edition: Int, category: String?, status: String) {
         self.programme = programme
         self.edition = edition
         self.category = category
@@ -133,11 +133,11 @@ public struct AwardKey: Sendable, Equatable {
 }
 
 /// A figure an entry reports: the indicator's id and the value.
-public struct FigureValue: Sendable, Equatable {
-    public let id: String
-    public let value: Double
+package struct FigureValue: Sendable, Equatable {
+    package let id: String
+    package let value: Double
 
-    public init(id: String, value: Double) {
+    package init(id: String, value: Double) {
         self.id = id
         self.value = value
     }

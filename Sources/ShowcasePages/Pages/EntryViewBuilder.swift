@@ -3,10 +3,10 @@ import ShowcaseContent
 import ShowcaseTemplates
 
 /// Turns a valid case study and its computed indicators into what templates see.
-public enum EntryViewBuilder {
+package enum EntryViewBuilder {
     /// The entry as lists show it: everything but its body and structured data (`EntryView.completed` adds them
     /// for its own page).
-    public static func card(
+    package static func card(
         _ study: CaseStudy, derived: [ComputedIndicator], notComputed: [NotComputedView] = [], config: SiteConfig
     ) -> EntryView {
         let openData = OpenDataEntry(study: study, derived: derived)
@@ -76,7 +76,7 @@ public enum EntryViewBuilder {
     }
 
     /// Why each derived indicator of the catalogue is missing from this entry.
-    public static func notComputed(_ study: CaseStudy, catalogue: IndicatorCatalogue, computed: [ComputedIndicator]) -> [NotComputedView] {
+    package static func notComputed(_ study: CaseStudy, catalogue: IndicatorCatalogue, computed: [ComputedIndicator]) -> [NotComputedView] {
         IndicatorCompiler.missing(study, catalogue: catalogue, computed: computed).map { indicator, lacking in
             NotComputedView(id: indicator.id, label: indicator.label,
                             reason: "chiffres manquants : " + lacking.map { $0.label.lowercasedFirstLetter }.joined(separator: ", "))

@@ -4,9 +4,9 @@ import ShowcaseTemplates
 
 /// An entry as a list shows it: its card (what `fiches` holds on the home, theme and feed pages) and its row of
 /// the compare table. Built from the front matter alone, so that editing a story changes no list.
-public final class ListedEntry: Sendable {
+package final class ListedEntry: Sendable {
     /// The entry's view without its body (`corps_html`) and structured data (`json_ld`), which only its own page shows.
-    public let card: EntryView
+    package let card: EntryView
     /// One cell per indicator of the catalogue, in catalogue order: the table keeps the columns some entry fills.
     package let cells: [CellView]
     /// What the compare page's filters match (`mecanisme:… departement:47`).

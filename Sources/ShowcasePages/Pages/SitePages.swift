@@ -8,15 +8,15 @@ import ShowcaseTemplates
 /// A page to render: the file it becomes, the template it uses, what the template sees, and the entries it
 /// lists, by position in the summaries it was planned from. Its view lacks those entries until
 /// `filled(with:)`: a build renders only the pages whose entries or plan changed, and fetches only their entries.
-public struct PlannedPage: Sendable {
-    public let file: String
-    public let template: String
-    public var view: PageView
-    public let members: [Int]
-    public let role: MemberRole
+package struct PlannedPage: Sendable {
+    package let file: String
+    package let template: String
+    package var view: PageView
+    package let members: [Int]
+    package let role: MemberRole
 
     /// How a page shows its entries.
-    public enum MemberRole: Sendable {
+    package enum MemberRole: Sendable {
         /// As cards, in `fiches` (home, theme and feed pages).
         case cards
         /// As rows of the compare table, with the cells of these catalogue positions.
@@ -48,11 +48,11 @@ public struct PlannedPage: Sendable {
 
 /// Where a page goes, with which template, listing which entries: what tells, with the plan's digest, whether
 /// it must be rendered again. Remembered between builds, so that a build whose plan did not change need not plan.
-public struct PageLayout: Sendable, Equatable {
-    public let file: String
-    public let template: String
+package struct PageLayout: Sendable, Equatable {
+    package let file: String
+    package let template: String
     /// Positions in the summaries the plan was made from.
-    public let members: [Int]
+    package let members: [Int]
 
     package init(file: String, template: String, members: [Int]) {
         self.file = file
@@ -74,22 +74,22 @@ public struct PageLayout: Sendable, Equatable {
 }
 
 /// The pages of the site, where each is written, and the context each template receives.
-public struct SitePages: Sendable {
-    public let config: SiteConfig
-    public let catalogue: IndicatorCatalogue
+package struct SitePages: Sendable {
+    package let config: SiteConfig
+    package let catalogue: IndicatorCatalogue
 
-    public init(config: SiteConfig, catalogue: IndicatorCatalogue) {
+    package init(config: SiteConfig, catalogue: IndicatorCatalogue) {
         self.config = config
         self.catalogue = catalogue
     }
 
     /// Templates every project must have. The others (`comparer`, `themes`, `taxonomie`, `recherche`, `404`,
     /// `flux`, `sitemap`, `robots`) are optional: a project without one simply has no such page.
-    public static let requiredTemplates = ["index", "fiche"]
+    package static let requiredTemplates = ["index", "fiche"]
 
     /// `fiches/angresse.html`: one file per entry in one folder, rather than a folder per entry (creating
     /// 10 000 folders costs seconds on a common disk, and plain files also open from the disk without a server).
-    public static func entryFile(_ slug: String) -> String { "fiches/\(slug).html" }
+    package static func entryFile(_ slug: String) -> String { "fiches/\(slug).html" }
 
     var site: SiteView { SiteView(title: config.title, description: config.description, baseURL: config.baseURL) }
 
@@ -97,16 +97,16 @@ public struct SitePages: Sendable {
         PageView(site: site, section: section, title: title, description: description, file: file)
     }
 
-    public func entry(_ entry: EntryView) -> PageView {
+    package func entry(_ entry: EntryView) -> PageView {
         var view = page(.entry, entry.title, description: entry.summary, file: entry.path)
         view.entry = entry
         return view
     }
 
     /// Cards per page on the home and theme pages, rows per page on the compare page, entries in the feed.
-    public static let cardsPerPage = 48
-    public static let rowsPerPage = 100
-    public static let feedLength = 50
+    package static let cardsPerPage = 48
+    package static let rowsPerPage = 100
+    package static let feedLength = 50
 
     /// The fingerprint of everything pages are planned from: their number, places, titles, totals and charts
     /// depend on nothing else (besides the configuration, catalogue and templates).
@@ -119,7 +119,7 @@ public struct SitePages: Sendable {
 
     /// Every page but the entries', which render on their own. Lists of entries are cut into pages, so that a
     /// site of 10 000 entries stays readable and quick to build. `members` are positions in `summaries`.
-    public func sitePages(_ summaries: [EntrySummary]) -> [PlannedPage] {
+    package func sitePages(_ summaries: [EntrySummary]) -> [PlannedPage] {
         let order = Self.homeOrder(summaries)
         let ordered = order.map { summaries[$0] }
         let taxonomies = Taxonomies.build(ordered, config: config)

@@ -3,28 +3,28 @@ import ShowcaseContent
 import ShowcaseTemplates
 
 /// One way to browse entries, with its terms, each listing the entries it applies to.
-public struct Taxonomy: Sendable {
-    public let id: String
-    public let title: String
-    public let terms: [TaxonomyTerm]
+package struct Taxonomy: Sendable {
+    package let id: String
+    package let title: String
+    package let terms: [TaxonomyTerm]
 }
 
-public struct TaxonomyTerm: Sendable {
-    public let label: String
+package struct TaxonomyTerm: Sendable {
+    package let label: String
     /// From the site root: `departements/47/`.
-    public let path: String
+    package let path: String
     /// The entries it applies to: positions in the list the taxonomy was built from, in that list's order.
-    public let members: [Int]
-    public let description: String?
-    public let link: String?
+    package let members: [Int]
+    package let description: String?
+    package let link: String?
     /// What the compare page's filters match, as in `Taxonomies.filterKeys`.
-    public let filterKey: String
+    package let filterKey: String
 }
 
 /// The taxonomies of the site: by legal mechanism, département, programme and edition, category and status.
 /// Only terms that list at least one entry get a page.
-public enum Taxonomies {
-    public static func build(_ entries: [EntrySummary], config: SiteConfig) -> [Taxonomy] {
+package enum Taxonomies {
+    package static func build(_ entries: [EntrySummary], config: SiteConfig) -> [Taxonomy] {
         [mechanisms(entries), departements(entries), editions(entries, config), categories(entries, config), statuses(entries)]
             .filter { !$0.terms.isEmpty }
     }
@@ -95,7 +95,7 @@ public enum Taxonomies {
     }
 
     /// The filter keys of one entry, matching the terms' `filterKey`s: what the compare script filters on.
-    public static func filterKeys(_ study: CaseStudy) -> [String] {
+    package static func filterKeys(_ study: CaseStudy) -> [String] {
         var keys = study.mechanisms.map { "mecanisme:\($0.value.id)" }
         if let code = study.buyer.departement?.id { keys.append("departement:\(code)") }
         if let award = study.award {

@@ -7,7 +7,7 @@ import ShowcaseTemplates
 // "Contexte des gabarits" section in step.
 
 extension SiteView: TemplateObject {
-    public func value(named name: String) -> TemplateValue {
+    package func value(named name: String) -> TemplateValue {
         switch name {
         case "titre": return .text(title)
         case "description": return .optional(description)
@@ -18,7 +18,7 @@ extension SiteView: TemplateObject {
 }
 
 extension PageView: TemplateObject {
-    public func value(named name: String) -> TemplateValue {
+    package func value(named name: String) -> TemplateValue {
         switch name {
         case "site": return .object(site)
         case "titre": return .text(title)
@@ -49,7 +49,7 @@ extension PageView: TemplateObject {
 }
 
 extension GroupView: TemplateObject {
-    public func value(named name: String) -> TemplateValue {
+    package func value(named name: String) -> TemplateValue {
         switch name {
         case "titre": return .text(title)
         case "nombre_fiches": return .number(count)
@@ -62,7 +62,7 @@ extension GroupView: TemplateObject {
 }
 
 extension TotalView: TemplateObject {
-    public func value(named name: String) -> TemplateValue {
+    package func value(named name: String) -> TemplateValue {
         switch name {
         case "id": return .text(id)
         case "libelle": return .text(label)
@@ -78,7 +78,7 @@ extension TotalView: TemplateObject {
 }
 
 extension EntryView: TemplateObject {
-    public func value(named name: String) -> TemplateValue {
+    package func value(named name: String) -> TemplateValue {
         switch name {
         case "slug": return .text(slug)
         case "chemin": return .text(path)
@@ -109,7 +109,7 @@ extension EntryView: TemplateObject {
 }
 
 extension BuyerView: TemplateObject {
-    public func value(named field: String) -> TemplateValue {
+    package func value(named field: String) -> TemplateValue {
         switch field {
         case "nom": return .text(name)
         case "nomme": return .flag(isNamed)
@@ -123,7 +123,7 @@ extension BuyerView: TemplateObject {
 }
 
 extension PartnerView: TemplateObject {
-    public func value(named field: String) -> TemplateValue {
+    package func value(named field: String) -> TemplateValue {
         switch field {
         case "nom": return .text(name)
         case "type": return .text(kind)
@@ -135,7 +135,7 @@ extension PartnerView: TemplateObject {
 }
 
 extension MechanismView: TemplateObject {
-    public func value(named name: String) -> TemplateValue {
+    package func value(named name: String) -> TemplateValue {
         switch name {
         case "id": return .text(id)
         case "article": return .text(article)
@@ -148,7 +148,7 @@ extension MechanismView: TemplateObject {
 }
 
 extension ContractView: TemplateObject {
-    public func value(named name: String) -> TemplateValue {
+    package func value(named name: String) -> TemplateValue {
         switch name {
         case "nature": return .optional(nature)
         case "technique": return .optional(technique)
@@ -162,7 +162,7 @@ extension ContractView: TemplateObject {
 }
 
 extension DateView: TemplateObject {
-    public func value(named name: String) -> TemplateValue {
+    package func value(named name: String) -> TemplateValue {
         switch name {
         case "type": return .text(kind)
         case "libelle": return .text(label)
@@ -175,7 +175,7 @@ extension DateView: TemplateObject {
 }
 
 extension AwardView: TemplateObject {
-    public func value(named name: String) -> TemplateValue {
+    package func value(named name: String) -> TemplateValue {
         switch name {
         case "programme": return .text(programme)
         case "programme_url": return .optional(programmeURL)
@@ -191,7 +191,7 @@ extension AwardView: TemplateObject {
 }
 
 extension FigureView: TemplateObject {
-    public func value(named name: String) -> TemplateValue {
+    package func value(named name: String) -> TemplateValue {
         switch name {
         case "id": return .text(id)
         case "libelle": return .text(label)
@@ -208,7 +208,7 @@ extension FigureView: TemplateObject {
 }
 
 extension DerivedView: TemplateObject {
-    public func value(named name: String) -> TemplateValue {
+    package func value(named name: String) -> TemplateValue {
         switch name {
         case "id": return .text(id)
         case "libelle": return .text(label)
@@ -222,7 +222,7 @@ extension DerivedView: TemplateObject {
 }
 
 extension NotComputedView: TemplateObject {
-    public func value(named name: String) -> TemplateValue {
+    package func value(named name: String) -> TemplateValue {
         switch name {
         case "id": return .text(id)
         case "libelle": return .text(label)
@@ -233,7 +233,7 @@ extension NotComputedView: TemplateObject {
 }
 
 extension SourceView: TemplateObject {
-    public func value(named name: String) -> TemplateValue {
+    package func value(named name: String) -> TemplateValue {
         switch name {
         case "numero": return .number(number)
         case "ancre": return .text(anchor)
@@ -247,7 +247,7 @@ extension SourceView: TemplateObject {
 }
 
 extension TaxonomyView: TemplateObject {
-    public func value(named name: String) -> TemplateValue {
+    package func value(named name: String) -> TemplateValue {
         switch name {
         case "id": return .text(id)
         case "titre": return .text(title)
@@ -258,7 +258,7 @@ extension TaxonomyView: TemplateObject {
 }
 
 extension TermView: TemplateObject {
-    public func value(named name: String) -> TemplateValue {
+    package func value(named name: String) -> TemplateValue {
         switch name {
         case "taxonomie": return .text(taxonomy)
         case "libelle": return .text(label)
@@ -272,7 +272,7 @@ extension TermView: TemplateObject {
 }
 
 extension ImageView: TemplateObject {
-    public func value(named name: String) -> TemplateValue {
+    package func value(named name: String) -> TemplateValue {
         switch name {
         case "chemin": return .text(path)
         case "alt": return .text(alt)
@@ -286,7 +286,7 @@ extension ImageView: TemplateObject {
 }
 
 extension ComparisonView: TemplateObject {
-    public func value(named name: String) -> TemplateValue {
+    package func value(named name: String) -> TemplateValue {
         switch name {
         case "colonnes": return .list(columns)
         case "lignes": return .list(rows)
@@ -297,7 +297,7 @@ extension ComparisonView: TemplateObject {
 }
 
 extension ColumnView: TemplateObject {
-    public func value(named name: String) -> TemplateValue {
+    package func value(named name: String) -> TemplateValue {
         switch name {
         case "id": return .text(id)
         case "libelle": return .text(label)
@@ -309,7 +309,7 @@ extension ColumnView: TemplateObject {
 }
 
 extension RowView: TemplateObject {
-    public func value(named name: String) -> TemplateValue {
+    package func value(named name: String) -> TemplateValue {
         switch name {
         case "fiche": return .object(entry)
         case "cellules": return .list(cells)
@@ -320,7 +320,7 @@ extension RowView: TemplateObject {
 }
 
 extension CellView: TemplateObject {
-    public func value(named name: String) -> TemplateValue {
+    package func value(named name: String) -> TemplateValue {
         switch name {
         case "valeur": return .text(value)
         case "valeur_brute": return .text(rawValue)
@@ -332,7 +332,7 @@ extension CellView: TemplateObject {
 }
 
 extension FilterView: TemplateObject {
-    public func value(named name: String) -> TemplateValue {
+    package func value(named name: String) -> TemplateValue {
         switch name {
         case "id": return .text(id)
         case "libelle": return .text(label)
@@ -343,7 +343,7 @@ extension FilterView: TemplateObject {
 }
 
 extension FilterOption: TemplateObject {
-    public func value(named name: String) -> TemplateValue {
+    package func value(named name: String) -> TemplateValue {
         switch name {
         case "cle": return .text(key)
         case "libelle": return .text(label)
@@ -353,7 +353,7 @@ extension FilterOption: TemplateObject {
 }
 
 extension ChartView: TemplateObject {
-    public func value(named name: String) -> TemplateValue {
+    package func value(named name: String) -> TemplateValue {
         switch name {
         case "id": return .text(id)
         case "titre": return .text(title)
@@ -369,7 +369,7 @@ extension ChartView: TemplateObject {
 }
 
 extension BarView: TemplateObject {
-    public func value(named name: String) -> TemplateValue {
+    package func value(named name: String) -> TemplateValue {
         switch name {
         case "libelle": return .text(label)
         case "valeur": return .text(value)
@@ -385,7 +385,7 @@ extension BarView: TemplateObject {
 }
 
 extension PaginationView: TemplateObject {
-    public func value(named name: String) -> TemplateValue {
+    package func value(named name: String) -> TemplateValue {
         switch name {
         case "courante": return .number(current)
         case "total": return .number(total)
@@ -398,7 +398,7 @@ extension PaginationView: TemplateObject {
 }
 
 extension PageLinkView: TemplateObject {
-    public func value(named name: String) -> TemplateValue {
+    package func value(named name: String) -> TemplateValue {
         switch name {
         case "numero": return .number(number)
         case "chemin": return .text(path)

@@ -5,52 +5,52 @@ import ShowcasePages
 
 /// What every page is rendered with: the configuration, the indicator catalogue, the templates and the files
 /// copied as they are.
-public struct ProjectSettings: Sendable {
-    public let paths: ProjectPaths
-    public let config: SiteConfig
-    public let catalogue: IndicatorCatalogue
-    public let templates: TemplateLibrary
+package struct ProjectSettings: Sendable {
+    package let paths: ProjectPaths
+    package let config: SiteConfig
+    package let catalogue: IndicatorCatalogue
+    package let templates: TemplateLibrary
     /// Files under `templates/assets/`, relative to it, copied as they are.
-    public let assets: [String]
+    package let assets: [String]
     /// Problems of the configuration, catalogue and templates.
-    public let diagnostics: [Diagnostic]
+    package let diagnostics: [Diagnostic]
     /// The files those diagnostics may point into, by display path.
-    public let sources: [String: SourceFile]
+    package let sources: [String: SourceFile]
     /// Fingerprint of the configuration, catalogue and templates: when it changes, every page must be redone.
-    public let hash: String
+    package let hash: String
 
     var reader: CaseStudyReader { CaseStudyReader(parser: CaseStudyParser(catalogue: catalogue, config: config)) }
 }
 
 /// Everything a project holds, read and checked, before anything is rendered.
-public struct LoadedProject: Sendable {
-    public let settings: ProjectSettings
+package struct LoadedProject: Sendable {
+    package let settings: ProjectSettings
     /// Every content file, in path order, read as far as it could be.
-    public let studies: [ReadCaseStudy]
+    package let studies: [ReadCaseStudy]
     /// Problems of the configuration, catalogue, templates and content, and across case studies.
-    public let diagnostics: [Diagnostic]
+    package let diagnostics: [Diagnostic]
     /// Every file diagnostics may point into, by display path.
-    public let sources: [String: SourceFile]
+    package let sources: [String: SourceFile]
 
-    public var config: SiteConfig { settings.config }
-    public var catalogue: IndicatorCatalogue { settings.catalogue }
+    package var config: SiteConfig { settings.config }
+    package var catalogue: IndicatorCatalogue { settings.catalogue }
 
     /// The case studies, if none has an error.
-    public var validStudies: [CaseStudy]? {
+    package var validStudies: [CaseStudy]? {
         diagnostics.hasErrors ? nil : studies.compactMap(\.study)
     }
 }
 
 /// Reads a project from disk: configuration, indicator catalogue, templates and case studies (in parallel).
-public struct ProjectLoader: Sendable {
+package struct ProjectLoader: Sendable {
     let fileSystem: FileSystem
 
-    public init(fileSystem: FileSystem = .disk) {
+    package init(fileSystem: FileSystem = .disk) {
         self.fileSystem = fileSystem
     }
 
     /// The configuration and the indicator catalogue only, with their problems (what `showcase new` needs).
-    public func configuration(_ paths: ProjectPaths) throws(EnvironmentError)
+    package func configuration(_ paths: ProjectPaths) throws(EnvironmentError)
         -> (config: SiteConfig, catalogue: IndicatorCatalogue, diagnostics: [Diagnostic], sources: [String: SourceFile]) {
         let files = ProjectFiles(fileSystem: fileSystem, paths: paths)
         var diagnostics: [Diagnostic] = []
@@ -72,7 +72,7 @@ public struct ProjectLoader: Sendable {
     }
 
     /// The configuration, catalogue, templates and assets.
-    public func settings(_ paths: ProjectPaths) throws(EnvironmentError) -> ProjectSettings {
+    package func settings(_ paths: ProjectPaths) throws(EnvironmentError) -> ProjectSettings {
         let files = ProjectFiles(fileSystem: fileSystem, paths: paths)
         var (config, catalogue, diagnostics, sources) = try configuration(paths)
         let templateFiles = try self.templateFiles(files, into: &diagnostics)
@@ -87,7 +87,7 @@ public struct ProjectLoader: Sendable {
 
     /// The content files (`content/*.md`), from the project root, in a stable order; with the warnings about
     /// links that lead outside the project.
-    public func contentPaths(_ paths: ProjectPaths) throws(EnvironmentError) -> (paths: [String], diagnostics: [Diagnostic]) {
+    package func contentPaths(_ paths: ProjectPaths) throws(EnvironmentError) -> (paths: [String], diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let found = try listFiles(ProjectPaths.contentFolder, ProjectFiles(fileSystem: fileSystem, paths: paths), required: true,
                                   into: &diagnostics)
@@ -135,7 +135,7 @@ public struct ProjectLoader: Sendable {
     }
 
     /// The whole project, every content file parsed (for `check` and `export`).
-    public func load(_ paths: ProjectPaths) async throws(EnvironmentError) -> LoadedProject {
+    package func load(_ paths: ProjectPaths) async throws(EnvironmentError) -> LoadedProject {
         let settings = try self.settings(paths)
         let (contentPaths, listingProblems) = try self.contentPaths(paths)
         let reader = settings.reader

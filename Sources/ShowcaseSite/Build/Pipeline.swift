@@ -14,7 +14,11 @@ public struct Pipeline: Sendable {
     /// reclaim (`ExitReclaimed`).
     let freesMemory: Bool
 
-    public init(fileSystem: FileSystem = .disk, freesMemory: Bool = true) {
+    public init(freesMemory: Bool = true) {
+        self.init(fileSystem: .disk, freesMemory: freesMemory)
+    }
+
+    package init(fileSystem: FileSystem, freesMemory: Bool = true) {
         self.fileSystem = fileSystem
         self.freesMemory = freesMemory
     }

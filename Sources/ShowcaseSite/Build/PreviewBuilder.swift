@@ -8,11 +8,11 @@ public struct PreviewOutcome: Sendable {
     public var diagnostics: [Diagnostic]
     public var sources: [String: SourceFile]
     /// Content files parsed again (the others were reused unchanged).
-    public var reparsed: Int
+    package var reparsed: Int
     /// Entry pages rendered again.
-    public var rerendered: Int
+    package var rerendered: Int
     /// Site files whose bytes changed since the previous good build.
-    public var changedFiles: [String]
+    package var changedFiles: [String]
     public var seconds: Double
 
     public var succeeded: Bool { !diagnostics.hasErrors }
@@ -33,7 +33,11 @@ public actor PreviewBuilder {
     /// The last rebuild's outcome.
     public private(set) var lastOutcome: PreviewOutcome?
 
-    public init(paths: ProjectPaths, fileSystem: FileSystem = .disk) {
+    public init(paths: ProjectPaths) {
+        self.init(paths: paths, fileSystem: .disk)
+    }
+
+    package init(paths: ProjectPaths, fileSystem: FileSystem) {
         self.paths = paths
         self.fileSystem = fileSystem
     }

@@ -4,15 +4,15 @@ import ShowcaseTemplates
 import ShowcasePages
 
 /// One entry rendered: its page, what lists show of it, and its records in the data files.
-public struct RenderedEntry: Sendable {
-    public let summary: EntrySummary
-    public let listed: ListedEntry
+package struct RenderedEntry: Sendable {
+    package let summary: EntrySummary
+    package let listed: ListedEntry
     /// Problems found in its body (raw HTML, refused links, images).
-    public let diagnostics: [Diagnostic]
+    package let diagnostics: [Diagnostic]
     /// `fiches/<slug>.html`.
-    public let file: String
+    package let file: String
     /// Emptied once written.
-    public internal(set) var page: [UInt8]
+    package internal(set) var page: [UInt8]
     /// Its record in each data file, in `RecordKind.allCases` order; emptied once the data files are written.
     var records: [[UInt8]]
     /// Its photos: where each is published, and its file under `content/`.
@@ -37,12 +37,12 @@ enum RecordKind: Int, CaseIterable, Sendable {
 
 /// Turns case studies into the files of the site: each entry's page on its own, the pages that list entries,
 /// the data files and the static files. Writes nothing itself: `SiteBuilder` sends the files to a `SiteSink`.
-public struct SiteRenderer: Sendable {
-    public let settings: ProjectSettings
+package struct SiteRenderer: Sendable {
+    package let settings: ProjectSettings
     let fileSystem: FileSystem
     let pages: SitePages
 
-    public init(settings: ProjectSettings, fileSystem: FileSystem = .disk) {
+    package init(settings: ProjectSettings, fileSystem: FileSystem = .disk) {
         self.settings = settings
         self.fileSystem = fileSystem
         pages = SitePages(config: settings.config, catalogue: settings.catalogue)

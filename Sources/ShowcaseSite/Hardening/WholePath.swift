@@ -13,7 +13,7 @@ public enum WholePath {
         public let file: SourceFile
         public let diagnostics: [Diagnostic]
         /// The diagnostics as people, CI and GitHub see them.
-        public let renderedDiagnostics: [String]
+        package let renderedDiagnostics: [String]
         /// The entry's page, when the file is a valid case study.
         public let page: [UInt8]?
 
@@ -29,7 +29,7 @@ public enum WholePath {
     }
 
     /// The shipped configuration, catalogue and templates, read once.
-    public static let settings: ProjectSettings? = {
+    package static let settings: ProjectSettings? = {
         guard let files = try? Scaffold.skeletonFiles() else { return nil }
         let text = { (path: String) in
             TextDecoder.decode(files.first { $0.path == path }?.bytes ?? [], path: path).file

@@ -6,7 +6,7 @@ import ShowcasePages
 
 /// Where a build puts the site: an output folder on disk (`SiteOutput`), or memory for the preview
 /// (`MemorySink`). Knows the previous site, so that a build can keep the files that did not change.
-public protocol SiteSink: Sendable {
+package protocol SiteSink: Sendable {
     /// Writes a file of the new site. May be called from several tasks at once, for different files.
     func write(_ relativePath: String, _ bytes: [UInt8]) throws(EnvironmentError)
     /// Keeps files of the previous site as they are.
@@ -18,28 +18,28 @@ public protocol SiteSink: Sendable {
 }
 
 /// The site in memory, for `showcase serve`: the previous site is the last one that built.
-public final class MemorySink: SiteSink {
+package final class MemorySink: SiteSink {
     private let before: [String: [UInt8]]
     private let files = Mutex<[String: [UInt8]]>([:])
 
-    public init(previous: [String: [UInt8]]) {
+    package init(previous: [String: [UInt8]]) {
         before = previous
     }
 
-    public func write(_ relativePath: String, _ bytes: [UInt8]) {
+    package func write(_ relativePath: String, _ bytes: [UInt8]) {
         files.withLock { $0[relativePath] = bytes }
     }
 
-    public func keep(_ relativePaths: [String]) {
+    package func keep(_ relativePaths: [String]) {
         files.withLock { files in
             for path in relativePaths { files[path] = before[path] }
         }
     }
 
-    public func has(_ relativePath: String) -> Bool { before[relativePath] != nil }
+    package func has(_ relativePath: String) -> Bool { before[relativePath] != nil }
 
-    public func previous(_ relativePath: String) -> [UInt8]? { before[relativePath] }
+    package func previous(_ relativePath: String) -> [UInt8]? { before[relativePath] }
 
     /// The new site.
-    public var site: [String: [UInt8]] { files.withLock { $0 } }
+    package var site: [String: [UInt8]] { files.withLock { $0 } }
 }

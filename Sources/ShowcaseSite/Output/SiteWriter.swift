@@ -18,18 +18,18 @@ import ShowcasePages
 ///
 /// A folder without the marker that is not empty is never touched, so that a mistyped `--output` cannot wipe
 /// someone's documents.
-public struct SiteWriter: Sendable {
+package struct SiteWriter: Sendable {
     /// The file that marks a folder as written by showcase, and lists what it wrote.
-    public static let markerName = ".showcase-site"
+    package static let markerName = ".showcase-site"
 
     let fileSystem: FileSystem
 
-    public init(fileSystem: FileSystem) {
+    package init(fileSystem: FileSystem) {
         self.fileSystem = fileSystem
     }
 
     /// Prepares to write the site into `output` (a path on disk), shown to people as `shownAs`.
-    public func begin(output: String, shownAs shown: String? = nil) throws(EnvironmentError) -> SiteOutput {
+    package func begin(output: String, shownAs shown: String? = nil) throws(EnvironmentError) -> SiteOutput {
         switch fileSystem.kind(output) {
         case nil:
             return try fresh(output)
@@ -76,7 +76,7 @@ public struct SiteWriter: Sendable {
 }
 
 /// A site being written. `write` may be called from several tasks at once for different files.
-public final class SiteOutput: SiteSink {
+package final class SiteOutput: SiteSink {
     enum Mode: Sendable {
         case fresh(staging: String)
         case inPlace(previous: Manifest)
@@ -94,18 +94,18 @@ public final class SiteOutput: SiteSink {
     }
 
     /// Problems met in the previous site that did not stop the build, with the files they quote.
-    public struct Warnings: Sendable {
-        public var diagnostics: [Diagnostic] = []
-        public var sources: [String: SourceFile] = [:]
+    package struct Warnings: Sendable {
+        package var diagnostics: [Diagnostic] = []
+        package var sources: [String: SourceFile] = [:]
     }
 
     let fileSystem: FileSystem
     /// Where the site goes.
-    public let output: String
+    package let output: String
     let mode: Mode
     /// The fingerprint of the marker the previous build left, which what it remembered must match.
     let previousMarker: UInt64?
-    public let warnings: Warnings
+    package let warnings: Warnings
     /// The stamps the previous build recorded for its files (see `trusting`).
     private let trusted: [String: FileStamp]
     private let state: Mutex<State>
@@ -130,7 +130,7 @@ public final class SiteOutput: SiteSink {
     }
 
     /// Writes `bytes` at `relativePath` of the site, creating folders as needed.
-    public func write(_ relativePath: String, _ bytes: [UInt8]) throws(EnvironmentError) {
+    package func write(_ relativePath: String, _ bytes: [UInt8]) throws(EnvironmentError) {
         let fingerprint = ContentHash.hex(bytes)
         switch mode {
         case .fresh(let staging):
@@ -163,7 +163,7 @@ public final class SiteOutput: SiteSink {
                    trusted: stamps)
     }
 
-    public func keep(_ relativePaths: [String]) {
+    package func keep(_ relativePaths: [String]) {
         guard case .inPlace(let previous) = mode else { return }
         let kept = relativePaths.compactMap { path -> (path: String, fingerprint: String, stamp: FileStamp?)? in
             guard let fingerprint = previous.files[path] else { return nil }
@@ -177,14 +177,14 @@ public final class SiteOutput: SiteSink {
         }
     }
 
-    public func has(_ relativePath: String) -> Bool {
+    package func has(_ relativePath: String) -> Bool {
         guard case .inPlace(let previous) = mode, previous.files[relativePath] != nil,
               linkedFolder(on: relativePath) == nil else { return false }
         guard let expected = trusted[relativePath] else { return fileSystem.kind(Path.join(output, relativePath)) == .file }
         return fileSystem.stamp(Path.join(output, relativePath)) == expected
     }
 
-    public func previous(_ relativePath: String) -> [UInt8]? {
+    package func previous(_ relativePath: String) -> [UInt8]? {
         guard case .inPlace(let previous) = mode, let fingerprint = previous.files[relativePath],
               let bytes = try? fileSystem.readFile(Path.join(output, relativePath)),
               ContentHash.hex(bytes) == fingerprint else { return nil }
@@ -243,7 +243,7 @@ public final class SiteOutput: SiteSink {
     }
 
     /// The marker the site will carry, listing every file written or kept: final once all are.
-    public var marker: [UInt8] {
+    package var marker: [UInt8] {
         let written = state.withLock { $0.written }
         guard case .inPlace(let previous) = mode else { return written.bytes }
         return written.bytes(after: previous)
@@ -252,7 +252,7 @@ public final class SiteOutput: SiteSink {
     /// Puts the new site in place: renames the staging folder, or the written files over the old ones (deleting
     /// those the site no longer has), then records what was written in the marker (`marker`, made beforehand so
     /// that the build memory can be written meanwhile).
-    public func commit(marker: [UInt8]) throws(EnvironmentError) {
+    package func commit(marker: [UInt8]) throws(EnvironmentError) {
         let (written, pending) = state.withLock { ($0.written, $0.pending) }
         switch mode {
         case .fresh(let staging):
@@ -276,7 +276,7 @@ public final class SiteOutput: SiteSink {
     }
 
     /// Removes what a failed build wrote; the output folder is as it was.
-    public func abandon() {
+    package func abandon() {
         switch mode {
         case .fresh(let staging):
             try? fileSystem.removeTree(staging)

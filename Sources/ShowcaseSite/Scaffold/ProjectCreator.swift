@@ -8,7 +8,11 @@ import ShowcasePages
 public struct ProjectCreator: Sendable {
     let fileSystem: FileSystem
 
-    public init(fileSystem: FileSystem = .disk) {
+    public init() {
+        self.init(fileSystem: .disk)
+    }
+
+    package init(fileSystem: FileSystem) {
         self.fileSystem = fileSystem
     }
 

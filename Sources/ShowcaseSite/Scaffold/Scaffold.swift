@@ -5,12 +5,12 @@ import ShowcaseTemplates
 import ShowcasePages
 
 /// Files `showcase new` and `showcase init` write, from the resources bundled with showcase.
-public enum Scaffold {
+package enum Scaffold {
     /// The text every placeholder of a new fiche starts with; `check` warns while one is left.
-    public static let placeholder = PlaceholderCheck.placeholder
+    package static let placeholder = PlaceholderCheck.placeholder
 
     /// A new case study with every field present and explained in French, valid as written.
-    public static func newCaseStudy(
+    package static func newCaseStudy(
         title: String, date: PartialDate, catalogue: IndicatorCatalogue, config: SiteConfig
     ) throws(EnvironmentError) -> String {
         let text = try resourceText("Scaffold/fiche.md")
@@ -43,7 +43,7 @@ public enum Scaffold {
     }
 
     /// The files of a new project (configuration, catalogue, templates), by path relative to the project.
-    public static func skeletonFiles() throws(EnvironmentError) -> [(path: String, bytes: [UInt8])] {
+    package static func skeletonFiles() throws(EnvironmentError) -> [(path: String, bytes: [UInt8])] {
         let root = try resourceFolder().appendingPathComponent("Skeleton")
         var files: [(path: String, bytes: [UInt8])] = []
         guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey]) else {
