@@ -37,6 +37,16 @@ struct BuildTests {
         #expect(home.contains("href=\"fiches/landes-college-angresse.html\""))
     }
 
+    @Test("check et build lisent les fiches par la même étape : ils donnent les mêmes diagnostics")
+    func checkAndBuildAgree() async throws {
+        let root = TestSupport.copyOfShippedProject()
+        TestSupport.write(["content/essai.md": Sample.replacing("valeur: 9000", with: "valeur: neuf mille")], into: root)
+        let checked = try await Pipeline().check(ProjectPaths(root: root))
+        let built = try await Pipeline().build(ProjectPaths(root: root))
+        #expect(checked.diagnostics.hasErrors)
+        #expect(checked.diagnostics.sortedForDisplay() == built.diagnostics.sortedForDisplay())
+    }
+
     @Test("La même entrée donne des fichiers identiques à l'octet près")
     func deterministic() async throws {
         let root = TestSupport.copyOfShippedProject()
@@ -79,13 +89,9 @@ struct BuildTests {
             }
             try FileSystem.disk.writeFile(path, bytes)
         }
-        await #expect(throws: EnvironmentError.self) { try await Pipeline(fileSystem: failing).build(ProjectPaths(root: root)) }
-        do {
-            _ = try await Pipeline(fileSystem: failing).build(ProjectPaths(root: root))
-        } catch {
-            #expect(error.diagnostic.message.hasSuffix("le disque est plein"))
-            #expect(error.diagnostic.help == "libérez de la place sur le disque puis relancez ; le site précédent est intact")
-        }
+        let error = await #expect(throws: EnvironmentError.self) { try await Pipeline(fileSystem: failing).build(ProjectPaths(root: root)) }
+        #expect(error?.diagnostic.message.hasSuffix("le disque est plein") == true)
+        #expect(error?.diagnostic.help == "libérez de la place sur le disque puis relancez ; le site précédent est intact")
         #expect(TestSupport.snapshot(root + "/site") == before)
         #expect(try FileSystem.disk.listDirectory(root).map(\.name).sorted() == [".showcase-cache", "content", "indicateurs.yaml", "showcase.yaml", "site", "templates"])
     }

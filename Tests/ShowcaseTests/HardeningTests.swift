@@ -15,8 +15,13 @@ import Testing
 struct HardeningTests {
     static let fuzzFixtures = TestSupport.fixtures + "/fuzz"
 
-    static func fixture(_ name: String) -> [UInt8] {
-        (try? FileSystem.disk.readFile(fuzzFixtures + "/" + name)) ?? []
+    static func fixture(_ name: String) throws -> [UInt8] {
+        try FileSystem.disk.readFile(fuzzFixtures + "/" + name)
+    }
+
+    /// The fuzzer's seeds and findings: a missing or empty folder fails here rather than giving zero cases below.
+    static func fuzzFixtureNames() throws -> [String] {
+        try FileSystem.disk.listDirectory(fuzzFixtures).map(\.name)
     }
 
     static func codes(_ bytes: [UInt8]) -> [DiagnosticCode] {
@@ -26,29 +31,42 @@ struct HardeningTests {
     /// The fuzzer's seeds and findings (`script/fuzz`): each must go through the whole path, and every diagnostic
     /// must point inside its file.
     @Test("Chaque graine et chaque trouvaille du fuzzer passe sans plantage, ses diagnostics situés dans le fichier",
-          arguments: (try? FileSystem.disk.listDirectory(HardeningTests.fuzzFixtures).map(\.name)) ?? [])
-    func fuzzFindings(_ name: String) {
-        let outcome = WholePath.run(Self.fixture(name))
+          arguments: try HardeningTests.fuzzFixtureNames())
+    func fuzzFindings(_ name: String) throws {
+        let outcome = WholePath.run(try Self.fixture(name))
         #expect(outcome.misplacedDiagnostics.isEmpty)
         #expect(outcome.page != nil || outcome.diagnostics.hasErrors)
     }
 
+    @Test("Les seules graines ne suffisent pas : le dossier des trouvailles du fuzzer est lu et n'est pas vide")
+    func fuzzFixturesPresent() throws {
+        #expect(try Self.fuzzFixtureNames().count >= 10)
+    }
+
+    @Test("Le chemin complet lit les réglages livrés par le chargeur de `build`, et rend une fiche valide")
+    func wholePathRendersAValidEntry() throws {
+        let settings = try #require(WholePath.settings)
+        #expect(settings.diagnostics.isEmpty)
+        #expect(settings.templates.has("fiche"))
+        #expect(WholePath.run(Array(Sample.valid.utf8)).page != nil)
+    }
+
     @Test("Une bombe d'alias YAML (« billion laughs ») est arrêtée avant d'occuper la mémoire")
-    func aliasBomb() {
-        let diagnostics = WholePath.run(Self.fixture("bombe-d-alias.md")).diagnostics
+    func aliasBomb() throws {
+        let diagnostics = WholePath.run(try Self.fixture("bombe-d-alias.md")).diagnostics
         #expect(diagnostics.count == 1)
         #expect(diagnostics.first?.message == "en-tête démesuré : plus de 50000 valeurs une fois les alias `*` développés")
     }
 
     @Test("Un en-tête imbriqué sur des centaines de niveaux est arrêté")
-    func deepNesting() {
-        let diagnostics = WholePath.run(Self.fixture("imbrication-profonde.md")).diagnostics
+    func deepNesting() throws {
+        let diagnostics = WholePath.run(try Self.fixture("imbrication-profonde.md")).diagnostics
         #expect(diagnostics.map(\.message) == ["en-tête trop imbriqué : plus de 64 niveaux"])
     }
 
     @Test("Un octet nul : refusé à sa ligne et sa colonne, et le fichier n'est pas lu plus loin")
-    func nulByte() {
-        let outcome = WholePath.run(Self.fixture("octet-nul.md"))
+    func nulByte() throws {
+        let outcome = WholePath.run(try Self.fixture("octet-nul.md"))
         #expect(outcome.diagnostics.map(\.code) == [.controlCharacter])
         #expect(outcome.diagnostics.first?.location == SourceLocation(file: "content/essai.md", line: 2, column: 20, length: 1))
         #expect(outcome.renderedDiagnostics[0].hasPrefix("erreur[caractere-de-controle]: le fichier contient un caractère nul (U+0000) : ce n'est sans doute pas du texte\n"))
@@ -65,8 +83,8 @@ struct HardeningTests {
     }
 
     @Test("Un caractère invisible qui inverse le sens du texte est refusé, tabulations et marques de direction acceptées")
-    func directionCharacters() {
-        let rendered = TestSupport.renderedDiagnostics(String(decoding: Self.fixture("direction-inversee.md"), as: UTF8.self))
+    func directionCharacters() throws {
+        let rendered = TestSupport.renderedDiagnostics(String(decoding: try Self.fixture("direction-inversee.md"), as: UTF8.self))
         #expect(rendered == """
             erreur[caractere-de-direction]: caractère invisible de direction du texte U+202E : il peut faire lire le texte dans un autre ordre que celui où il est écrit
              --> content/essai.md:2:21
@@ -235,7 +253,7 @@ struct HostileTitleTests {
     static let hostile = #"Le "chantier" & l'<b>atelier</b> </script><script>alert(1)</script> {{titre}} ]]> <!-- x -->"#
     static let attribute = #"Angresse" onmouseover="alert(2)"#
 
-    static let built = Task<String, Never> {
+    static let built = Task<String, any Error> {
         let root = TestSupport.copyOfShippedProject()
         let yaml = { (text: String) in "\"" + text.replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
         let path = root + "/content/landes-college-angresse.md"
@@ -247,18 +265,17 @@ struct HostileTitleTests {
             .replacingOccurrences(of: #"    titre: "La commande publique inclusive""#, with: "    titre: " + yaml(hostile))
             .replacingOccurrences(of: "  objet: Construction du collège public d'Angresse", with: "  objet: " + yaml(hostile))
         TestSupport.write(["content/landes-college-angresse.md": text], into: root)
-        let report = try? await Pipeline().build(ProjectPaths(root: root))
-        precondition(report?.succeeded == true, "\(report?.diagnostics ?? [])")
+        try TestSupport.requireSuccess(await Pipeline().build(ProjectPaths(root: root)))
         return root + "/site"
     }
 
-    static func files() async -> [String: String] {
-        TestSupport.snapshot(await built.value).mapValues { String(decoding: $0, as: UTF8.self) }
+    static func files() async throws -> [String: String] {
+        TestSupport.snapshot(try await built.value).mapValues { String(decoding: $0, as: UTF8.self) }
     }
 
     @Test("Aucune page ni aucun fichier de données ne laisse passer une balise, un script ou un attribut")
-    func escapedEverywhere() async {
-        let files = await Self.files()
+    func escapedEverywhere() async throws {
+        let files = try await Self.files()
         #expect(files.keys.contains("fiches/landes-college-angresse.html"))
         // The CSV holds the text as written (a spreadsheet shows it as text): it is read back below.
         for (path, text) in files where !path.hasPrefix("assets/") && !path.hasSuffix(".csv") {
@@ -273,14 +290,14 @@ struct HostileTitleTests {
         "fiches/landes-college-angresse.html", "index.html", "comparer/index.html", "departements/40/index.html",
         "mecanismes/clause-sociale/index.html", "flux.atom",
     ])
-    func titleShownEscaped(_ path: String) async {
-        let text = await Self.files()[path] ?? ""
+    func titleShownEscaped(_ path: String) async throws {
+        let text = try await Self.files()[path] ?? ""
         #expect(text.contains("&lt;script&gt;alert(1)&lt;/script&gt; {{titre}} ]]&gt;"), "\(path)")
     }
 
     @Test("Le flux Atom et le plan du site restent du XML bien formé ; les données JSON se relisent à l'identique")
     func structuredFiles() async throws {
-        let files = await Self.files()
+        let files = try await Self.files()
         for path in ["flux.atom", "sitemap.xml"] {
             #expect(throws: Never.self) { try XMLDocument(data: Data((files[path] ?? "").utf8)) }
         }
@@ -304,7 +321,7 @@ struct HostileTitleTests {
 
     @Test("Les données structurées JSON-LD restent un seul bloc de script, du JSON valide")
     func jsonLD() async throws {
-        let page = await Self.files()["fiches/landes-college-angresse.html"] ?? ""
+        let page = try await Self.files()["fiches/landes-college-angresse.html"] ?? ""
         let start = try #require(page.range(of: "<script type=\"application/ld+json\">"))
         let end = try #require(page.range(of: "</script>", range: start.upperBound..<page.endIndex))
         let json = try #require(try JSONSerialization.jsonObject(with: Data(page[start.upperBound..<end.lowerBound].utf8)) as? [String: Any])

@@ -14,13 +14,13 @@ import Testing
 struct SitePagesTests {
     /// Built once, by the first test that asks (a task, not a blocked thread: suites run side by side on a
     /// pool as small as the machine's cores).
-    static let built = Task<String, Never> {
+    static let built = Task<String, any Error> {
         let root = TestSupport.copyOfShippedProject()
-        _ = try? await Pipeline().build(ProjectPaths(root: root))
+        try TestSupport.requireSuccess(await Pipeline().build(ProjectPaths(root: root)))
         return root + "/site"
     }
 
-    static func page(_ path: String) async -> String { TestSupport.text(await built.value + "/" + path) }
+    static func page(_ path: String) async throws -> String { TestSupport.text(try await built.value + "/" + path) }
 
     @Test("Chaque type de page existe", arguments: [
         "index.html", "comparer/index.html", "themes/index.html", "recherche/index.html", "404.html", "flux.atom",
@@ -28,13 +28,13 @@ struct SitePagesTests {
         "mecanismes/reserve-penitentiaire/index.html", "departements/47/index.html", "prix/trophees-commande-publique/2025/index.html",
         "categories/trophees-commande-publique/prix-de-la-communaute-des-acheteurs/index.html", "statuts/laureat/index.html",
     ])
-    func exists(_ path: String) async {
-        #expect(FileSystem.disk.kind(await Self.built.value + "/" + path) == .file)
+    func exists(_ path: String) async throws {
+        #expect(FileSystem.disk.kind(try await Self.built.value + "/" + path) == .file)
     }
 
     @Test("Une page de thème liste ses fiches et leurs totaux")
-    func taxonomyPage() async {
-        let page = await Self.page("departements/40/index.html")
+    func taxonomyPage() async throws {
+        let page = try await Self.page("departements/40/index.html")
         #expect(page.contains("<h1>Landes (40)</h1>"))
         #expect(page.contains("href=\"../../fiches/landes-college-angresse.html\""))
         #expect(!page.contains("lot-et-garonne-casiers"))
@@ -43,8 +43,8 @@ struct SitePagesTests {
     }
 
     @Test("Le tableau de comparaison : en-têtes avec scope, chiffre inconnu « — » avec sa raison lisible")
-    func compareTable() async {
-        let page = await Self.page("comparer/index.html")
+    func compareTable() async throws {
+        let page = try await Self.page("comparer/index.html")
         #expect(page.contains("<th scope=\"col\" class=\"nombre\" title=\"Heures de travail réalisées par des personnes en parcours d&#39;insertion grâce à l&#39;achat.\">Heures d&#39;insertion</th>"))
         #expect(page.contains("<th scope=\"row\"><a href=\"../fiches/landes-college-angresse.html\">Collège d&#39;Angresse (Landes)</a></th>"))
         #expect(page.contains("<td class=\"nombre\" data-valeur=\"9000\">9\u{202F}000\u{00A0}heures</td>"))
@@ -54,8 +54,8 @@ struct SitePagesTests {
     }
 
     @Test("Les graphiques sont des SVG dessinés à la construction, avec titre, description et tableau de données")
-    func charts() async {
-        let page = await Self.page("comparer/index.html")
+    func charts() async throws {
+        let page = try await Self.page("comparer/index.html")
         #expect(page.contains("<svg class=\"graphique-svg\" role=\"img\" aria-labelledby=\"graphique-mecanismes-titre graphique-mecanismes-desc\""))
         #expect(page.contains("<title id=\"graphique-mecanismes-titre\">Fiches par mécanisme juridique</title>"))
         #expect(page.contains("<caption>Données du graphique « Fiches selon le nombre de chiffres publiés »</caption>"))
@@ -64,7 +64,7 @@ struct SitePagesTests {
 
     @Test("Le flux Atom est du XML bien formé, une entrée par fiche, aux adresses absolues")
     func feed() async throws {
-        let document = try XMLDocument(data: Data(await Self.page("flux.atom").utf8))
+        let document = try XMLDocument(data: Data(try await Self.page("flux.atom").utf8))
         let entries = try document.nodes(forXPath: "/*[local-name()='feed']/*[local-name()='entry']")
         #expect(entries.count == 4)
         let ids = try document.nodes(forXPath: "//*[local-name()='entry']/*[local-name()='id']").compactMap(\.stringValue)
@@ -75,18 +75,18 @@ struct SitePagesTests {
 
     @Test("Le plan du site liste chaque page une fois ; robots.txt le désigne")
     func sitemap() async throws {
-        let document = try XMLDocument(data: Data(await Self.page("sitemap.xml").utf8))
+        let document = try XMLDocument(data: Data(try await Self.page("sitemap.xml").utf8))
         let locations = try document.nodes(forXPath: "//*[local-name()='loc']").compactMap(\.stringValue)
         #expect(locations.count == Set(locations).count)
         #expect(locations.contains("https://example.org/vitrine/"))
         #expect(locations.contains("https://example.org/vitrine/comparer/"))
         #expect(locations.contains("https://example.org/vitrine/fiches/brest-reliure-en-detention.html"))
-        #expect(await Self.page("robots.txt") == "User-agent: *\nAllow: /\n\nSitemap: https://example.org/vitrine/sitemap.xml\n")
+        #expect(try await Self.page("robots.txt") == "User-agent: *\nAllow: /\n\nSitemap: https://example.org/vitrine/sitemap.xml\n")
     }
 
     @Test("La page 404 pointe vers la racine de la vitrine quel que soit l'endroit où elle s'affiche")
-    func notFound() async {
-        #expect(await Self.page("404.html").contains("<a href=\"/vitrine/index.html\">Revenir à l'accueil</a>"))
+    func notFound() async throws {
+        #expect(try await Self.page("404.html").contains("<a href=\"/vitrine/index.html\">Revenir à l'accueil</a>"))
         #expect(SitePages.rootPath(of: "https://exemple.fr/a/b/") == "/a/b/")
         #expect(SitePages.rootPath(of: "https://exemple.fr") == "/")
         #expect(SitePages.rootPath(of: "/") == "/")
@@ -94,7 +94,7 @@ struct SitePagesTests {
 
     @Test("L'index de recherche a une entrée par fiche, en texte brut")
     func searchIndex() async throws {
-        let records = try #require(try JSONSerialization.jsonObject(with: Data(await Self.page("recherche.json").utf8)) as? [[String: Any]])
+        let records = try #require(try JSONSerialization.jsonObject(with: Data(try await Self.page("recherche.json").utf8)) as? [[String: Any]])
         #expect(records.count == 4)
         let angresse = try #require(records.first { ($0["chemin"] as? String) == "fiches/landes-college-angresse.html" })
         #expect((angresse["texte"] as? String)?.hasPrefix("L'opération Le Département des Landes a construit") == true)
@@ -103,7 +103,7 @@ struct SitePagesTests {
 
     @Test("Chaque fiche porte ses données structurées JSON-LD")
     func structuredData() async throws {
-        let page = await Self.page("fiches/lot-et-garonne-casiers.html")
+        let page = try await Self.page("fiches/lot-et-garonne-casiers.html")
         let start = try #require(page.range(of: "<script type=\"application/ld+json\">"))
         let end = try #require(page.range(of: "</script>", range: start.upperBound..<page.endIndex))
         let json = try #require(try JSONSerialization.jsonObject(with: Data(page[start.upperBound..<end.lowerBound].utf8)) as? [String: Any])
@@ -113,9 +113,9 @@ struct SitePagesTests {
     }
 
     @Test("Aucune page ne charge de ressource d'un autre site")
-    func noThirdParty() async {
+    func noThirdParty() async throws {
         for page in ["index.html", "comparer/index.html", "fiches/landes-college-angresse.html", "recherche/index.html"] {
-            let html = await Self.page(page)
+            let html = try await Self.page(page)
             #expect(!html.contains("src=\"http"), "\(page)")
             #expect(!html.contains("rel=\"stylesheet\" href=\"http"), "\(page)")
         }
@@ -180,7 +180,7 @@ struct ImageTests {
     }
 
     @Test("Tailles lues dans l'en-tête des fichiers PNG, GIF, JPEG et WebP")
-    func probe() async {
+    func probe() async throws {
         #expect(ImageProbe.probe(Self.png) == ImageInfo(format: "png", width: 1, height: 1))
         let gif: [UInt8] = Array("GIF89a".utf8) + [0x40, 0x01, 0xF0, 0x00] + [UInt8](repeating: 0, count: 8)
         #expect(ImageProbe.probe(gif) == ImageInfo(format: "gif", width: 320, height: 240))

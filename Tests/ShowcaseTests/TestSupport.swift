@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 @testable import ShowcaseFoundation
 @testable import ShowcaseContent
 @testable import ShowcaseTemplates
@@ -106,6 +107,16 @@ enum TestSupport {
         return files
     }
 
+    /// A build that gave errors, as a thrown error carrying them: the tests built on its site then fail.
+    static func requireSuccess(_ report: BuildReport) throws {
+        guard report.succeeded else { throw BuildFailed(diagnostics: report.diagnostics) }
+    }
+
+    struct BuildFailed: Error, CustomStringConvertible {
+        let diagnostics: [Diagnostic]
+        var description: String { DiagnosticRenderer(sources: [:]).render(diagnostics) }
+    }
+
     static func text(_ path: String) -> String {
         String(decoding: (try? FileSystem.disk.readFile(path)) ?? [], as: UTF8.self)
     }
@@ -147,7 +158,8 @@ enum Sample {
 
     /// `valid` with `old` replaced by `new` (which must occur once).
     static func replacing(_ old: String, with new: String) -> String {
-        precondition(valid.components(separatedBy: old).count == 2, "« \(old) » doit apparaître une fois")
+        // A test whose premise is gone fails, instead of crashing the run or testing the unchanged sample.
+        if valid.components(separatedBy: old).count != 2 { Issue.record("« \(old) » doit apparaître une fois dans l'exemple") }
         return valid.replacingOccurrences(of: old, with: new)
     }
 }

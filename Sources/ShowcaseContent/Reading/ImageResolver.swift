@@ -12,11 +12,13 @@ package enum ImageResolver {
             let image = study.images[index]
             let relative = Path.join(ProjectPaths.contentFolder, image.file.value)
             let bytes: [UInt8]
+            let stamp = files.fileSystem.stamp(files.paths.onDisk(relative))
+            study.images[index].stamp = stamp
             do throws(FileSystemError) {
                 guard files.kind(relative) == .file else {
                     throw FileSystemError(operation: "lire", path: relative, code: 2)
                 }
-                if let size = files.fileSystem.stamp(files.paths.onDisk(relative))?.size, size > maximumSize {
+                if let size = stamp?.size, size > maximumSize {
                     read.diagnostics.append(.error(
                         .fileTooLarge, "la photo « \(relative) » pèse \(FrenchNumber.megabytes(size)) : au-delà de \(FrenchNumber.megabytes(maximumSize)), elle alourdirait trop les pages",
                         at: image.file.location, help: "réduisez-la : 2 000 pixels de large suffisent à l'écran comme à l'impression"))

@@ -28,6 +28,9 @@ package struct CaseStudy: Sendable {
     package var figures: [Figure] = []
     /// Constants of the catalogue this entry sets otherwise (`base_etp: 1820`).
     package var constants: [String: Located<Double>] = [:]
+    /// The derived indicators, computed once when the case study is read (`IndicatorCompiler`), then passed on
+    /// to the rules, the pages and the open data.
+    package var derived: [ComputedIndicator] = []
     package var sources: [SourceReference] = []
     /// The Markdown after the front matter, and the file line it starts on.
     package var body = ""
@@ -54,6 +57,8 @@ package struct ImageReference: Sendable {
     package var info: ImageInfo?
     /// Where the site publishes it: `images/chantier-3f2a….jpg`, named by its content.
     package var outputPath: String?
+    /// The file's stamp, taken before it was read: a photo changed in between is read again by the next build.
+    package var stamp: FileStamp?
 }
 
 /// The public buyer behind the purchase (the « porteur » of the award entry).

@@ -56,6 +56,7 @@ package struct CaseStudyParser: Sendable {
         study.award = award(top, &reader)
         study.figures = figures(top, sources: study.sources, &reader)
         study.constants = constants(top, &reader)
+        study.derived = IndicatorCompiler.compute(study, catalogue: catalogue)
         return (study, reader.diagnostics + CaseStudyRules.check(study, catalogue: catalogue))
     }
 

@@ -15,7 +15,7 @@ enum CaseStudyRules {
             return implausible(figure.indicator, value: figure.value.value, limit: limit, at: figure.value.location,
                                inputs: [])
         }
-        let derived = IndicatorCompiler.compute(study, catalogue: catalogue).compactMap { computed -> Diagnostic? in
+        let derived = study.derived.compactMap { computed -> Diagnostic? in
             guard let limit = computed.definition.warnAbove, computed.value > limit else { return nil }
             let inputs = (computed.definition.formula?.names ?? []).compactMap { study.figure($0) }
             guard let first = inputs.first else { return nil }

@@ -43,7 +43,7 @@ public struct Pipeline: Sendable {
         let report = CheckReport(diagnostics: project.diagnostics, sources: project.sources, entryCount: project.studies.count)
         guard let studies = project.validStudies else { return (nil, report) }
         let config = project.config, catalogue = project.catalogue
-        let entries = await studies.concurrentMap { OpenDataEntry(study: $0, derived: IndicatorCompiler.compute($0, catalogue: catalogue)) }
+        let entries = studies.map { OpenDataEntry(study: $0, derived: $0.derived) }
         switch format {
         case .csv: return (CSVExporter.csv(entries, config: config, catalogue: catalogue), report)
         case .json: return (JSONExporter.json(entries, config: config, catalogue: catalogue), report)
@@ -65,16 +65,11 @@ public struct Pipeline: Sendable {
         if let memory { output = output.trusting(memory.siteStamps) }
         stopwatch.lap("mémoire de la construction précédente")
         let setup = stopwatch.laps
-        var outcome: SiteBuilder.Outcome
-        do throws(BuildError) {
-            outcome = try await builder.build(memory: memory, into: output)
-        } catch {
-            output.abandon()
-            guard case .memoryUnusable = error else { throw error.environment }
-            output = try SiteWriter(fileSystem: fileSystem).begin(output: paths.output, shownAs: paths.shownOutput)
+        let outcome: SiteBuilder.Outcome
+        (outcome, output) = try await builder.build(memory: memory, into: output) { () throws(EnvironmentError) in
+            let output = try SiteWriter(fileSystem: fileSystem).begin(output: paths.output, shownAs: paths.shownOutput)
             // The stamps still tell which files of the site someone touched.
-            if let memory { output = output.trusting(memory.siteStamps) }
-            outcome = try await completeBuild(builder, into: output)
+            return memory.map { output.trusting($0.siteStamps) } ?? output
         }
         var report = BuildReport(diagnostics: output.warnings.diagnostics + outcome.diagnostics,
                                  sources: outcome.sources.merging(output.warnings.sources) { content, _ in content },
@@ -108,16 +103,6 @@ public struct Pipeline: Sendable {
         report.timings = setup + outcome.laps + stopwatch.laps
         if !freesMemory { ExitReclaimed.keep([outcome, memory, output, builder] as [any Sendable]) }
         return report
-    }
-
-    /// A build that reuses nothing; it cannot meet a memory that does not match.
-    private func completeBuild(_ builder: SiteBuilder, into output: SiteOutput) async throws(EnvironmentError) -> SiteBuilder.Outcome {
-        do throws(BuildError) {
-            return try await builder.build(memory: nil, into: output)
-        } catch {
-            output.abandon()
-            throw error.environment
-        }
     }
 }
 

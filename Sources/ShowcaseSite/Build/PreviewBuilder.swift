@@ -59,14 +59,8 @@ public actor PreviewBuilder {
         let settings = try ProjectLoader(fileSystem: fileSystem).settings(paths)
         var builder = SiteBuilder(settings: settings, fileSystem: fileSystem, readings: readings, startedAt: POSIX.now())
         builder.keepsReadings = true
-        var sink = MemorySink(previous: files)
-        var built: SiteBuilder.Outcome
-        do throws(BuildError) {
-            built = try await builder.build(memory: memory, into: sink)
-        } catch {
-            guard case .memoryUnusable = error else { throw error.environment }
-            sink = MemorySink(previous: [:])
-            built = try await Self.complete(builder, into: sink)
+        let (built, sink) = try await builder.build(memory: memory, into: MemorySink(previous: files)) {
+            MemorySink(previous: [:])
         }
         readings.merge(built.readings) { _, new in new }
         var outcome = PreviewOutcome(diagnostics: built.diagnostics, sources: built.sources, reparsed: built.parsed,
@@ -83,13 +77,5 @@ public actor PreviewBuilder {
         stopwatch.lap("")
         outcome.seconds = stopwatch.total
         return outcome
-    }
-
-    private static func complete(_ builder: SiteBuilder, into sink: MemorySink) async throws(EnvironmentError) -> SiteBuilder.Outcome {
-        do throws(BuildError) {
-            return try await builder.build(memory: nil, into: sink)
-        } catch {
-            throw error.environment
-        }
     }
 }

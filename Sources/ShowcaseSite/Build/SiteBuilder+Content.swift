@@ -53,8 +53,8 @@ extension SiteBuilder {
     /// the pages written are abandoned with the rest of the new site.
     func readContent(remembered: [RememberedEntry], renderer: SiteRenderer, sink: SiteSink,
                      outcome: inout Outcome) async throws(BuildError) -> (contents: [ContentState], rendered: [RenderedEntry?]) {
-        let loader = ProjectLoader(fileSystem: fileSystem)
-        let (paths, listingProblems) = try wrap { () throws(EnvironmentError) in try loader.contentPaths(settings.paths) }
+        let loader = ContentLoader(fileSystem: fileSystem, paths: settings.paths)
+        let (paths, listingProblems) = try wrap { () throws(EnvironmentError) in try loader.contentPaths() }
         outcome.diagnostics += listingProblems
         let reader = settings.reader
         let byPath = Dictionary(remembered.map { ($0.key.path, $0) }, uniquingKeysWith: { first, _ in first })
@@ -123,7 +123,7 @@ extension SiteBuilder {
     }
 
     /// Whether a content file is as remembered (by its stamp, else by its bytes), or what reading it gives.
-    private func state(of path: String, remembered: RememberedEntry?, sink: SiteSink, loader: ProjectLoader,
+    private func state(of path: String, remembered: RememberedEntry?, sink: SiteSink, loader: ContentLoader,
                        reader: CaseStudyReader) throws(EnvironmentError) -> ContentState {
         let stamp = settled(fileSystem.stamp(settings.paths.onDisk(path)))
         if let remembered, sink.has(SitePages.entryFile(remembered.key.slug)), remembered.key.imageOutputs.allSatisfy(sink.has) {
@@ -131,36 +131,34 @@ extension SiteBuilder {
                 image.stamp != nil && settled(fileSystem.stamp(settings.paths.onDisk(image.path))) == image.stamp
             }
             if imagesUnchanged, stamp != nil, stamp == remembered.stamp { return .remembered(remembered) }
-            guard case .bytes(let bytes) = try loader.readContent(path, paths: settings.paths) else {
+            guard case .bytes(let bytes) = try loader.readContent(path) else {
                 return try read(path, stamp: stamp, loader: loader, reader: reader)
             }
             if imagesUnchanged, ContentHash.hash(bytes) == remembered.sourceHash {
                 return .remembered(remembered.with(stamp: stamp))
             }
-            return read(bytes, path: path, stamp: stamp, reader: reader)
+            return read(bytes, path: path, stamp: stamp, loader: loader, reader: reader)
         }
         return try read(path, stamp: stamp, loader: loader, reader: reader)
     }
 
-    private func read(_ path: String, stamp: FileStamp?, loader: ProjectLoader, reader: CaseStudyReader) throws(EnvironmentError) -> ContentState {
-        switch try loader.readContent(path, paths: settings.paths) {
+    private func read(_ path: String, stamp: FileStamp?, loader: ContentLoader, reader: CaseStudyReader) throws(EnvironmentError) -> ContentState {
+        switch try loader.readContent(path) {
         case .refused(let reading): return .read(reading, stamp: nil, images: [], parsed: true)
-        case .bytes(let bytes): return read(bytes, path: path, stamp: stamp, reader: reader)
+        case .bytes(let bytes): return read(bytes, path: path, stamp: stamp, loader: loader, reader: reader)
         }
     }
 
-    private func read(_ bytes: [UInt8], path: String, stamp: FileStamp?, reader: CaseStudyReader) -> ContentState {
-        let reused = readings[path].flatMap { earlier in
-            earlier.study?.images.isEmpty != false && earlier.sourceHash == ContentHash.hash(bytes) ? earlier : nil
+    private func read(_ bytes: [UInt8], path: String, stamp: FileStamp?, loader: ContentLoader, reader: CaseStudyReader) -> ContentState {
+        // The preview keeps its readings: the same bytes naming no photo need not be parsed again.
+        if let earlier = readings[path], earlier.study?.images.isEmpty != false, earlier.sourceHash == ContentHash.hash(bytes) {
+            return .read(earlier, stamp: stamp, images: [], parsed: false)
         }
-        var reading = reused ?? reader.read(bytes, path: path)
-        // Stamped before they are read: a photo changed in between is read again next time.
+        let reading = loader.parse(bytes, path: path, reader: reader)
         let images = (reading.study?.images ?? []).map { image -> (path: String, stamp: FileStamp?) in
-            let relative = Path.join(ProjectPaths.contentFolder, image.file.value)
-            return (relative, settled(fileSystem.stamp(settings.paths.onDisk(relative))))
+            (Path.join(ProjectPaths.contentFolder, image.file.value), settled(image.stamp))
         }
-        if reused == nil { ImageResolver.resolve(&reading, files: ProjectFiles(fileSystem: fileSystem, paths: settings.paths)) }
-        return .read(reading, stamp: stamp, images: images, parsed: reused == nil)
+        return .read(reading, stamp: stamp, images: images, parsed: true)
     }
 
     /// An unchanged entry read again because a page that lists it must be rendered.
@@ -170,7 +168,7 @@ extension SiteBuilder {
         if let earlier {
             reading = earlier
         } else {
-            reading = try ProjectLoader(fileSystem: fileSystem).read(key.path, settings: settings, reader: settings.reader)
+            reading = try ContentLoader(fileSystem: fileSystem, paths: settings.paths).read(key.path, reader: settings.reader)
         }
         guard let study = reading.study, !reading.diagnostics.hasErrors, reading.cardFingerprint == key.cardFingerprint else {
             throw EnvironmentError(.readFailed, "« \(key.path) » a changé pendant la construction", help: "relancez `showcase build`")

@@ -50,6 +50,27 @@ struct SiteBuilder: Sendable {
         var listed: [Int: ListedEntry]
     }
 
+    /// A build that reuses `memory`; when the memory turns out not to match the previous site, what it wrote is
+    /// abandoned and a build that reuses nothing starts again into the sink `restart` gives. On failure, what
+    /// was written is abandoned.
+    func build<Sink: SiteSink>(
+        memory: BuildMemory?, into sink: Sink, restart: () throws(EnvironmentError) -> Sink
+    ) async throws(EnvironmentError) -> (outcome: Outcome, sink: Sink) {
+        do throws(BuildError) {
+            return (try await build(memory: memory, into: sink), sink)
+        } catch {
+            sink.abandon()
+            guard case .memoryUnusable = error else { throw error.environment }
+        }
+        let fresh = try restart()
+        do throws(BuildError) {
+            return (try await build(memory: nil, into: fresh), fresh)
+        } catch {
+            fresh.abandon()
+            throw error.environment
+        }
+    }
+
     func build(memory: BuildMemory?, into sink: SiteSink) async throws(BuildError) -> Outcome {
         var stopwatch = Stopwatch()
         var outcome = Outcome()

@@ -52,8 +52,8 @@ package struct SiteRenderer: Sendable {
     func renderEntry(_ study: CaseStudy, read: ReadCaseStudy) -> RenderedEntry {
         let config = settings.config, catalogue = settings.catalogue
         let body = MarkdownRenderer().render(study.body, file: read.file, firstLine: study.bodyFirstLine)
-        let derived = IndicatorCompiler.compute(study, catalogue: catalogue)
-        let listed = listedEntry(study, derived: derived)
+        let derived = study.derived
+        let listed = listedEntry(study)
         let view = listed.card.completed(bodyHTML: body.html,
                                          jsonLD: StructuredData.jsonLD(study, url: listed.card.absoluteURL).compact)
         let openData = OpenDataEntry(study: study, derived: derived)
@@ -70,9 +70,8 @@ package struct SiteRenderer: Sendable {
     }
 
     /// What lists show of an entry; the same whether the entry was just rendered or read again for a list.
-    func listedEntry(_ study: CaseStudy, derived: [ComputedIndicator]? = nil) -> ListedEntry {
-        let catalogue = settings.catalogue
-        let derived = derived ?? IndicatorCompiler.compute(study, catalogue: catalogue)
+    func listedEntry(_ study: CaseStudy) -> ListedEntry {
+        let catalogue = settings.catalogue, derived = study.derived
         let card = EntryViewBuilder.card(
             study, derived: derived, notComputed: EntryViewBuilder.notComputed(study, catalogue: catalogue, computed: derived),
             config: settings.config)

@@ -28,21 +28,13 @@ public enum WholePath {
         }
     }
 
-    /// The shipped configuration, catalogue and templates, read once.
+    /// The shipped configuration, catalogue and templates, read once through the loader `build` uses, from a
+    /// project that exists only in memory.
     package static let settings: ProjectSettings? = {
-        guard let files = try? Scaffold.skeletonFiles() else { return nil }
-        let text = { (path: String) in
-            TextDecoder.decode(files.first { $0.path == path }?.bytes ?? [], path: path).file
-        }
-        let config = SiteConfigParser.parse(text(ProjectPaths.configFile)).config
-        let catalogue = CatalogueParser.parse(text(ProjectPaths.catalogueFile)).catalogue
-        let templateFiles = files.filter { $0.path.hasSuffix(".mustache") }.map { file in
-            let name = String(file.path.dropFirst(ProjectPaths.templatesFolder.count + 1).dropLast(".mustache".count))
-            return (name: name, file: TextDecoder.decode(file.bytes, path: file.path).file)
-        }
-        return ProjectSettings(paths: ProjectPaths(root: "/showcase-sans-projet"), config: config, catalogue: catalogue,
-                               templates: TemplateLibrary.load(templateFiles, required: SitePages.requiredTemplates).0, assets: [], diagnostics: [], sources: [:],
-                               hash: "")
+        guard let skeleton = try? Scaffold.skeletonFiles() else { return nil }
+        let root = "/showcase-sans-projet"
+        let files = Dictionary(skeleton.map { (Path.join(root, $0.path), $0.bytes) }, uniquingKeysWith: { first, _ in first })
+        return try? ProjectLoader(fileSystem: .inMemory(files)).settings(ProjectPaths(root: root))
     }()
 
     public static func run(_ bytes: [UInt8], path: String = "content/essai.md") -> Outcome {

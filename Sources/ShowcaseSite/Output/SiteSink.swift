@@ -15,6 +15,8 @@ package protocol SiteSink: Sendable {
     func has(_ relativePath: String) -> Bool
     /// The bytes of a file of the previous site, if it is as the previous build left it.
     func previous(_ relativePath: String) -> [UInt8]?
+    /// Lets go of what a failed build wrote; the previous site is as it was.
+    func abandon()
 }
 
 /// The site in memory, for `showcase serve`: the previous site is the last one that built.
@@ -39,6 +41,9 @@ package final class MemorySink: SiteSink {
     package func has(_ relativePath: String) -> Bool { before[relativePath] != nil }
 
     package func previous(_ relativePath: String) -> [UInt8]? { before[relativePath] }
+
+    /// Nothing to undo: the previous site is the one the preview kept.
+    package func abandon() {}
 
     /// The new site.
     package var site: [String: [UInt8]] { files.withLock { $0 } }

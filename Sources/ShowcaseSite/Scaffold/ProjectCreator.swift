@@ -24,7 +24,7 @@ public struct ProjectCreator: Sendable {
             throw EnvironmentError(.invalidFileName, "le titre « \(title) » ne donne aucun nom de fichier",
                                    help: "donnez un titre avec des lettres ou des chiffres : `showcase new \"Casiers fabriqués en détention\"`")
         }
-        let settings = try ProjectLoader(fileSystem: fileSystem).configuration(paths)
+        let settings = try ContentLoader(fileSystem: fileSystem, paths: paths).configuration()
         let relative = Path.join(ProjectPaths.contentFolder, slug + ".md")
         guard fileSystem.kind(paths.onDisk(relative)) == nil else {
             throw EnvironmentError(.writeFailed, "« \(relative) » existe déjà : showcase n'écrase jamais une fiche",

@@ -1,0 +1,143 @@
+import ShowcaseFoundation
+
+/// The configuration and the indicator catalogue, read and checked: what every case study is read against.
+package struct ProjectConfiguration: Sendable {
+    package let config: SiteConfig
+    package let catalogue: IndicatorCatalogue
+    /// Problems of the configuration and the catalogue.
+    package let diagnostics: [Diagnostic]
+    /// The files those diagnostics may point into, by display path.
+    package let sources: [String: SourceFile]
+
+    /// The reader of case studies under this configuration.
+    package var reader: CaseStudyReader { CaseStudyReader(parser: CaseStudyParser(catalogue: catalogue, config: config)) }
+}
+
+/// The reading stage, the one way every command reads a project's text (`check`, `export`, `build`, `serve`):
+/// the configuration, the catalogue, the list of content files, and each content file with the photos it names.
+package struct ContentLoader: Sendable {
+    package let fileSystem: FileSystem
+    package let files: ProjectFiles
+    package var paths: ProjectPaths { files.paths }
+
+    package init(fileSystem: FileSystem, paths: ProjectPaths) {
+        self.fileSystem = fileSystem
+        files = ProjectFiles(fileSystem: fileSystem, paths: paths)
+    }
+
+    /// A case study is a text of a few kilobytes: past this size, a file is not read (it would only fill the
+    /// memory), and says so.
+    package static let maximumFileSize: Int64 = 1 << 20
+
+    /// The configuration and the indicator catalogue, with their problems.
+    package func configuration() throws(EnvironmentError) -> ProjectConfiguration {
+        var diagnostics: [Diagnostic] = []
+        var sources: [String: SourceFile] = [:]
+        var config = SiteConfig.fallback
+        if let file = try readText(ProjectPaths.configFile, into: &diagnostics) {
+            let parsed = SiteConfigParser.parse(file)
+            config = parsed.config
+            diagnostics += parsed.diagnostics
+            sources[file.path] = file
+        }
+        guard let catalogueFile = try readText(ProjectPaths.catalogueFile, into: &diagnostics) else {
+            throw EnvironmentError(.folderNotFound, "le catalogue des indicateurs « \(ProjectPaths.catalogueFile) » est introuvable dans « \(paths.root) »",
+                                   help: "lancez showcase depuis le dossier du projet, ou indiquez-le avec `--project` ; `showcase init` crée un projet")
+        }
+        sources[catalogueFile.path] = catalogueFile
+        let (catalogue, catalogueProblems) = CatalogueParser.parse(catalogueFile)
+        return ProjectConfiguration(config: config, catalogue: catalogue, diagnostics: diagnostics + catalogueProblems,
+                                    sources: sources)
+    }
+
+    /// The content files (`content/*.md`), from the project root, in a stable order; with the warnings about
+    /// links that lead outside the project.
+    package func contentPaths() throws(EnvironmentError) -> (paths: [String], diagnostics: [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let found = try listFiles(ProjectPaths.contentFolder, required: true, into: &diagnostics)
+        return (found.filter { $0.hasSuffix(".md") }.map { Path.join(ProjectPaths.contentFolder, $0) }, diagnostics)
+    }
+
+    /// Reads and parses one content file, and the photos it names.
+    package func read(_ path: String, reader: CaseStudyReader) throws(EnvironmentError) -> ReadCaseStudy {
+        switch try readContent(path) {
+        case .refused(let reading): return reading
+        case .bytes(let bytes): return parse(bytes, path: path, reader: reader)
+        }
+    }
+
+    /// Parses the bytes of one content file, and reads the photos it names.
+    package func parse(_ bytes: [UInt8], path: String, reader: CaseStudyReader) -> ReadCaseStudy {
+        var read = reader.read(bytes, path: path)
+        ImageResolver.resolve(&read, files: files)
+        return read
+    }
+
+    /// A content file as read from disk: its bytes, or a reading that refuses it.
+    package enum ContentFile {
+        case bytes([UInt8])
+        case refused(ReadCaseStudy)
+    }
+
+    /// The bytes of one content file, unless it is too large.
+    package func readContent(_ path: String) throws(EnvironmentError) -> ContentFile {
+        let onDisk = paths.onDisk(path)
+        if let size = fileSystem.stamp(onDisk)?.size, size > Self.maximumFileSize {
+            let diagnostic = Diagnostic.error(
+                .fileTooLarge, "« \(path) » pèse \(FrenchNumber.megabytes(size)) : une fiche ne peut dépasser \(FrenchNumber.megabytes(Self.maximumFileSize))",
+                at: .startOf(path),
+                help: "une fiche est un texte de quelques kilo-octets : vérifiez que ce n'est pas une photo ou un PDF renommé en `.md` ; une photo se place à côté de la fiche et se cite dans `images`")
+            return .refused(ReadCaseStudy(file: SourceFile(path: path, text: ""), study: nil, diagnostics: [diagnostic]))
+        }
+        do throws(FileSystemError) {
+            return .bytes(try fileSystem.readFile(onDisk))
+        } catch {
+            throw EnvironmentError(.readFailed, "impossible de lire « \(path) » : \(FrenchErrno.describe(error.code))",
+                                   help: FrenchErrno.help(error.code))
+        }
+    }
+
+    /// The text of a project file, or `nil` when it does not exist; its encoding problems join `diagnostics`.
+    package func readText(_ relative: String, into diagnostics: inout [Diagnostic]) throws(EnvironmentError) -> SourceFile? {
+        guard files.kind(relative) == .file else {
+            if files.leadsOutside(relative) { diagnostics.append(ProjectFiles.outsideWarning(relative)) }
+            return nil
+        }
+        if let size = fileSystem.stamp(paths.onDisk(relative))?.size, size > Self.maximumFileSize {
+            throw EnvironmentError(.fileTooLarge, "« \(relative) » pèse \(FrenchNumber.megabytes(size)) : showcase n'en lit pas plus de \(FrenchNumber.megabytes(Self.maximumFileSize))",
+                                   help: "vérifiez que c'est bien le fichier attendu, enregistré comme texte")
+        }
+        let bytes = try attempt { () throws(FileSystemError) in try fileSystem.readFile(paths.onDisk(relative)) }
+        let (file, problems) = TextDecoder.decode(bytes, path: relative)
+        diagnostics += problems
+        return file
+    }
+
+    /// Files below `relative`, as paths relative to it, in a stable order; hidden files are skipped, and so are
+    /// symbolic links leading outside the project (with a warning).
+    package func listFiles(_ relative: String, required: Bool, into diagnostics: inout [Diagnostic]) throws(EnvironmentError) -> [String] {
+        guard files.kind(relative) == .directory else {
+            if !required { return [] }
+            throw EnvironmentError(.folderNotFound, "le dossier « \(relative) » est introuvable dans « \(paths.root) »",
+                                   help: "lancez showcase depuis le dossier du projet, ou indiquez-le avec `--project`")
+        }
+        var found: [String] = []
+        var pending = [""]
+        while let next = pending.popLast() {
+            let folder = next.isEmpty ? relative : Path.join(relative, next)
+            let entries = try attempt { () throws(FileSystemError) in try fileSystem.listDirectory(paths.onDisk(folder)) }
+            for entry in entries where !entry.name.hasPrefix(".") {
+                let path = next.isEmpty ? entry.name : Path.join(next, entry.name)
+                let kind = entry.kind == .symbolicLink ? files.kind(Path.join(relative, path)) : entry.kind
+                switch kind {
+                case .file: found.append(path)
+                case .directory where relative != ProjectPaths.contentFolder: pending.append(path)
+                case nil where entry.kind == .symbolicLink:
+                    diagnostics.append(ProjectFiles.outsideWarning(Path.join(relative, path)))
+                default: break
+                }
+            }
+        }
+        return found.sorted { $0.precedesInBytes($1) }
+    }
+}
