@@ -12,6 +12,7 @@ import Foundation
 struct OutputConfinementTests {
     @Test("Seuls les chemins relatifs simples sont à l'intérieur du site", arguments: [
         ("index.html", true), ("fiches/a.html", true), ("page/2/index.html", true), (".showcase-cache", true),
+        ("...", true), ("a/.../b.html", true), ("a/..b", true),
         ("../content", false), ("/etc/passwd", false), ("a/../../b", false), ("./a", false), ("a//b", false),
         ("a/", false), ("", false), ("..", false), ("a/..", false), ("a\u{0}b", false),
     ])

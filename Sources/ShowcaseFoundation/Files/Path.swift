@@ -26,8 +26,21 @@ package enum Path {
     /// component, no empty component, no NUL byte. Paths read back from files showcase wrote (the site's marker)
     /// must pass before anything is written or deleted at them.
     package static func isConfinedRelative(_ path: String) -> Bool {
-        guard !path.isEmpty, !path.utf8.contains(0) else { return false }
-        return path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { $0 != "" && $0 != "." && $0 != ".." }
+        // One pass over the bytes, no array: the marker of a 10 000-page site is checked at every build.
+        var length = 0, dots = 0
+        for byte in path.utf8 {
+            switch byte {
+            case 0:
+                return false
+            case UInt8(ascii: "/"):
+                if length == 0 || (dots == length && dots <= 2) { return false }  // "", "." or ".."
+                (length, dots) = (0, 0)
+            default:
+                length += 1
+                if byte == UInt8(ascii: ".") { dots += 1 }
+            }
+        }
+        return length > 0 && !(dots == length && dots <= 2)
     }
 
     /// The last component (`a/b/c.md` → `c.md`).
