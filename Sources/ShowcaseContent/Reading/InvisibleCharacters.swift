@@ -3,7 +3,7 @@ import ShowcaseFoundation
 /// Characters a text file should not hold, found byte by byte (this runs over every file of every build):
 /// NUL and the other control characters but tab and line end (C0, DEL, C1), and the bidirectional embeddings,
 /// overrides and isolates (U+202A–U+202E, U+2066–U+2069), which can make a title read differently from what
-/// its bytes say. Left-to-right and right-to-left marks (U+200E, U+200F) are ordinary typography and pass.
+/// its bytes say, and the non-characters U+FFFE and U+FFFF, which XML refuses. Left-to-right and right-to-left marks (U+200E, U+200F) are ordinary typography and pass.
 enum InvisibleCharacters {
     private enum Kind: CaseIterable {
         case nul, control, direction
@@ -13,29 +13,10 @@ enum InvisibleCharacters {
         var first: [Kind: (offset: Int, scalar: UInt32)] = [:]
         var counts: [Kind: Int] = [:]
         bytes.withUnsafeBufferPointer { buffer in
-            var index = 0
-            while index < buffer.count {
-                let byte = buffer[index]
-                var found: (Kind, UInt32, Int)?
-                if byte < 0x20 {
-                    if byte != 0x09, byte != 0x0A { found = (byte == 0 ? .nul : .control, UInt32(byte), 1) }
-                } else if byte == 0x7F {
-                    found = (.control, 0x7F, 1)
-                } else if byte == 0xC2, index + 1 < buffer.count, (0x80...0x9F).contains(buffer[index + 1]) {
-                    found = (.control, UInt32(buffer[index + 1]), 2)
-                } else if byte == 0xE2, index + 2 < buffer.count {
-                    let second = buffer[index + 1], third = buffer[index + 2]
-                    if (second == 0x80 && (0xAA...0xAE).contains(third)) || (second == 0x81 && (0xA6...0xA9).contains(third)) {
-                        found = (.direction, 0x2000 | UInt32(second & 0x3F) << 6 | UInt32(third & 0x3F), 3)
-                    }
-                }
-                if let (kind, scalar, length) = found {
-                    if first[kind] == nil { first[kind] = (index, scalar) }
-                    counts[kind, default: 0] += 1
-                    index += length
-                } else {
-                    index += 1
-                }
+            scan(buffer) { kind, scalar, offset in
+                if first[kind] == nil { first[kind] = (offset, scalar) }
+                counts[kind, default: 0] += 1
+                return true
             }
         }
         return Kind.allCases.compactMap { kind in
@@ -56,6 +37,60 @@ enum InvisibleCharacters {
                               "caractère invisible de direction du texte \(Self.name(scalar))\(more) : il peut faire lire le texte dans un autre ordre que celui où il est écrit",
                               at: location,
                               help: "supprimez-le ; pour un mot en arabe ou en hébreu, le navigateur trouve seul le sens d'écriture")
+            }
+        }
+    }
+
+    /// The first refused character of a YAML value as decoded, when it was written as an escape inside double
+    /// quotes (`"\u202E"`, `"\0"`, `"\e"`): the file's bytes hold none, the value does. `nil` when there is none.
+    static func refusedInDecodedValue(_ bytes: UnsafeBufferPointer<UInt8>, at location: SourceLocation)
+        -> (scalar: UInt32, diagnostic: Diagnostic)? {
+        var found: (kind: Kind, scalar: UInt32)?
+        scan(bytes) { kind, scalar, _ in
+            found = (kind, scalar)
+            return false
+        }
+        guard let found else { return nil }
+        let help = "supprimez cet échappement `\\…` : un caractère invisible n'a pas sa place dans une valeur publiée"
+        switch found.kind {
+        case .nul, .control:
+            return (found.scalar, .error(
+                .controlCharacter, "caractère de contrôle invisible \(name(found.scalar)), écrit par un échappement entre guillemets",
+                at: location, help: help))
+        case .direction:
+            return (found.scalar, .error(
+                .directionCharacter,
+                "caractère invisible de direction du texte \(name(found.scalar)), écrit par un échappement entre guillemets : il peut faire lire le texte dans un autre ordre que celui où il est écrit",
+                at: location, help: help))
+        }
+    }
+
+    /// Calls `visit` with each refused character (its kind, scalar and byte offset) until it returns false.
+    private static func scan(_ buffer: UnsafeBufferPointer<UInt8>, _ visit: (Kind, UInt32, Int) -> Bool) {
+        var index = 0
+        while index < buffer.count {
+            let byte = buffer[index]
+            var found: (Kind, UInt32, Int)?
+            if byte < 0x20 {
+                if byte != 0x09, byte != 0x0A { found = (byte == 0 ? .nul : .control, UInt32(byte), 1) }
+            } else if byte == 0x7F {
+                found = (.control, 0x7F, 1)
+            } else if byte == 0xC2, index + 1 < buffer.count, (0x80...0x9F).contains(buffer[index + 1]) {
+                found = (.control, UInt32(buffer[index + 1]), 2)
+            } else if byte == 0xE2, index + 2 < buffer.count {
+                let second = buffer[index + 1], third = buffer[index + 2]
+                if (second == 0x80 && (0xAA...0xAE).contains(third)) || (second == 0x81 && (0xA6...0xA9).contains(third)) {
+                    found = (.direction, 0x2000 | UInt32(second & 0x3F) << 6 | UInt32(third & 0x3F), 3)
+                }
+            } else if byte == 0xEF, index + 2 < buffer.count, buffer[index + 1] == 0xBF, buffer[index + 2] >= 0xBE {
+                // U+FFFE and U+FFFF are not characters: XML refuses them, and the feed would no longer parse.
+                found = (.control, 0xFFC0 | UInt32(buffer[index + 2] & 0x3F), 3)
+            }
+            if let (kind, scalar, length) = found {
+                guard visit(kind, scalar, index) else { return }
+                index += length
+            } else {
+                index += 1
             }
         }
     }

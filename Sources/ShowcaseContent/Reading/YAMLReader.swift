@@ -80,11 +80,21 @@ package enum YAMLReader {
                     continue
                 case YAML_SCALAR_EVENT:
                     let scalar = event.data.scalar
-                    let value = String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
+                    let decoded = UnsafeBufferPointer(start: scalar.value, count: scalar.length)
+                    let value = String(decoding: decoded, as: UTF8.self)
                     let quoted = scalar.style == YAML_SINGLE_QUOTED_SCALAR_STYLE || scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE
                     let firstLine = value.utf8.firstIndex(of: UInt8(ascii: "\n")).map { String(value[..<$0]) } ?? value
                     let width = firstLine.unicodeScalars.count + (quoted ? 2 : 0)
-                    finished = YAMLNode(.scalar(value, quoted: quoted), at: location(line: mark.line, column: mark.column, length: width))
+                    let place = location(line: mark.line, column: mark.column, length: width)
+                    // Only double quotes decode escapes. A character typed as it is was already reported when the
+                    // file was read: only one that the written lines do not hold came from an escape.
+                    if scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE,
+                       let refused = InvisibleCharacters.refusedInDecodedValue(decoded, at: place),
+                       !file.text(fromLine: mark.line + 1 + lineOffset, toLine: event.end_mark.line + 1 + lineOffset)
+                           .unicodeScalars.contains(where: { $0.value == refused.scalar }) {
+                        return .failure(refused.diagnostic)
+                    }
+                    finished = YAMLNode(.scalar(value, quoted: quoted), at: place)
                     finishedAnchor = string(scalar.anchor)
                 case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
                     guard stack.count < YAMLReader.depthLimit else {
