@@ -25,6 +25,7 @@ struct BuildCommand: AsyncParsableCommand {
             Reporter.environmentFailure(error)
         }
         Reporter.printDiagnostics(report.diagnostics, sources: report.sources)
+        for notice in report.notices { Terminal.standardError("note : \(notice).\n") }
         guard report.succeeded else {
             Terminal.standardError("Le site n'a pas été écrit ; « \(report.output) » est inchangé.\n")
             throw ExitCode(Outcome.invalidContent)

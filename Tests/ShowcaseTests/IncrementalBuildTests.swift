@@ -154,13 +154,23 @@ struct IncrementalBuildTests {
         _ = try await Pipeline().build(ProjectPaths(root: root))
         let memory = root + "/.showcase-cache/memoire"
         let bytes = try FileSystem.disk.readFile(memory)
-        #expect(BuildMemory(bytes, summaries: { nil }) != nil)
-        for damaged in [Array(bytes.prefix(bytes.count / 2)), [UInt8](), Array("showcase-cache 0\n".utf8) + bytes.dropFirst(17)] {
+        guard case .usable = BuildMemory.read(bytes, summaries: { nil }) else {
+            Issue.record("la mémoire écrite n'est pas relue")
+            return
+        }
+        var flipped = bytes
+        flipped[bytes.count / 3] ^= 0x04
+        // (bytes, whether the build says the memory was damaged)
+        let cases: [([UInt8], Bool)] = [
+            (Array(bytes.prefix(bytes.count / 2)), true), (flipped, true), (bytes.dropLast() + [bytes.last! ^ 1], true),
+            ([], false), (Array("showcase-cache 0\n".utf8) + bytes.dropFirst(17), false),
+        ]
+        for (damaged, noticed) in cases {
             try FileSystem.disk.writeFile(memory, damaged)
-            #expect(BuildMemory(damaged, summaries: { nil }) == nil)
             let report = try await Pipeline().build(ProjectPaths(root: root))
             #expect(report.succeeded)
             #expect(report.pagesRendered == report.pagesWritten)
+            #expect(report.notices.contains(BuildCache.damagedNotice) == noticed)
         }
     }
 

@@ -19,30 +19,46 @@ package struct DirectoryEntry: Sendable, Equatable {
 }
 
 /// What tells, without reading a file, that it has not changed since it was last seen: its size, modification
-/// time (to the nanosecond) and identity on the disk.
-package struct FileStamp: Sendable, Hashable {
-    package var size: Int64
-    package var modifiedSeconds: Int64
-    package var modifiedNanoseconds: Int64
-    package var inode: UInt64
-    package var device: UInt64
+/// time and change time (to the nanosecond) and identity on the disk. The change time is what `touch -d` and
+/// an editor that restores the modification time cannot set back: an edit that keeps the size and the
+/// modification time still changes it (the way git sees such edits).
+public struct FileStamp: Sendable, Hashable {
+    public var size: Int64
+    public var modifiedSeconds: Int64
+    public var modifiedNanoseconds: Int64
+    public var changedSeconds: Int64
+    public var changedNanoseconds: Int64
+    public var inode: UInt64
+    public var device: UInt64
 
-    package init(size: Int64, modifiedSeconds: Int64, modifiedNanoseconds: Int64, inode: UInt64, device: UInt64) {
+    package init(size: Int64, modifiedSeconds: Int64, modifiedNanoseconds: Int64, changedSeconds: Int64,
+                 changedNanoseconds: Int64, inode: UInt64, device: UInt64) {
         self.size = size
         self.modifiedSeconds = modifiedSeconds
         self.modifiedNanoseconds = modifiedNanoseconds
+        self.changedSeconds = changedSeconds
+        self.changedNanoseconds = changedNanoseconds
         self.inode = inode
         self.device = device
     }
 
-    package init(_ info: stat) {
+    init(_ info: stat) {
         self.init(size: Int64(info.st_size), modifiedSeconds: Int64(info.st_mtim.tv_sec),
-                  modifiedNanoseconds: Int64(info.st_mtim.tv_nsec), inode: UInt64(info.st_ino), device: UInt64(info.st_dev))
+                  modifiedNanoseconds: Int64(info.st_mtim.tv_nsec), changedSeconds: Int64(info.st_ctim.tv_sec),
+                  changedNanoseconds: Int64(info.st_ctim.tv_nsec), inode: UInt64(info.st_ino), device: UInt64(info.st_dev))
     }
 
-    /// Whether the file was last modified at least a second before `instant` (seconds since 1970). A file changed
-    /// again within the same tick of the clock would keep its stamp, so a recent stamp proves nothing.
-    package func isSettled(before instant: Int64) -> Bool { modifiedSeconds < instant - 1 }
+    /// Whether the file was last changed at least a second before `instant` (seconds since 1970). A file changed
+    /// again within the same tick of the clock would keep its stamp, so a recent stamp proves nothing; the
+    /// change time counts, since the modification time can be set to any date.
+    package func isSettled(before instant: Int64) -> Bool { max(modifiedSeconds, changedSeconds) < instant - 1 }
+
+    /// The stamp without its change time: for the site's own files, whose change time a rename into place
+    /// moves on.
+    package var withoutChangeTime: FileStamp {
+        FileStamp(size: size, modifiedSeconds: modifiedSeconds, modifiedNanoseconds: modifiedNanoseconds, changedSeconds: 0,
+                  changedNanoseconds: 0, inode: inode, device: device)
+    }
 }
 
 /// A failure of the file system, with the path and the system's reason.

@@ -42,7 +42,8 @@ extension FileSystem {
             removeTree: { path throws(FileSystemError) in throw readOnly("supprimer", path) },
             realPath: { path in kind(path) == nil ? nil : path },
             stamp: { path in
-                files[path].map { FileStamp(size: Int64($0.count), modifiedSeconds: 0, modifiedNanoseconds: 0, inode: 0, device: 0) }
+                files[path].map { FileStamp(size: Int64($0.count), modifiedSeconds: 0, modifiedNanoseconds: 0, changedSeconds: 0,
+                                           changedNanoseconds: 0, inode: 0, device: 0) }
             })
     }
 }

@@ -18,12 +18,18 @@ struct BuildCache: Sendable {
     private var summariesFile: String { paths.onDisk(Path.join(Self.folder, Self.summariesName)) }
 
     /// The memory the previous build left, whole, before it is matched to the output folder (`matching`): the
-    /// two are read at the same time.
-    func load() -> BuildMemory? {
+    /// two are read at the same time. A damaged memory is not used, and says so.
+    func load() -> (memory: BuildMemory?, notice: String?) {
         let fileSystem = fileSystem, summariesFile = summariesFile
-        guard let bytes = try? fileSystem.readFile(file) else { return nil }
-        return BuildMemory(bytes, summaries: { try? fileSystem.readFile(summariesFile) })
+        guard let bytes = try? fileSystem.readFile(file) else { return (nil, nil) }
+        switch BuildMemory.read(bytes, summaries: { try? fileSystem.readFile(summariesFile) }) {
+        case .usable(let memory): return (memory, nil)
+        case .otherVersion: return (nil, nil)
+        case .damaged: return (nil, Self.damagedNotice)
+        }
     }
+
+    static let damagedNotice = "la mémoire de la construction précédente (`.showcase-cache/`) est abîmée : elle est ignorée et toutes les pages sont refaites"
 
     /// `memory` if it matches the output folder as it is now.
     func matching(_ memory: BuildMemory?, output: SiteOutput) -> BuildMemory? {

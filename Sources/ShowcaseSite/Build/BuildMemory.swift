@@ -82,7 +82,26 @@ final class RememberedEntry: Sendable {
 }
 
 extension BuildMemory {
-    static let header = Array("showcase-cache 5\n".utf8)
+    static let header = Array("showcase-cache 6\n".utf8)
+
+    /// What a memory file holds: a memory, one from another version of showcase (not an error: the next build is
+    /// a complete one), or one whose checksum or structure is wrong (a damaged disk, a hand edit).
+    enum Reading {
+        case usable(BuildMemory)
+        case otherVersion
+        case damaged
+    }
+
+    /// The memory in `bytes`, after its checksum: the last eight bytes are the hash of all the others.
+    static func read(_ bytes: [UInt8], summaries load: @escaping @Sendable () -> [UInt8]?) -> Reading {
+        guard bytes.starts(with: header) else { return .otherVersion }
+        guard bytes.count >= header.count + 8 else { return .damaged }
+        let body = bytes.count - 8
+        let recorded = bytes[body...].enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
+        let actual = bytes.withUnsafeBytes { ContentHash.hash(UnsafeRawBufferPointer(rebasing: $0[..<body])) }
+        guard recorded == actual, let memory = BuildMemory(bytes[..<body], summaries: load) else { return .damaged }
+        return .usable(memory)
+    }
 
     /// The memory's own file; each entry's summary is the one at the same position in `summaries`.
     func encoded(summaries: SummaryStore) -> [UInt8] {
@@ -143,14 +162,17 @@ extension BuildMemory {
         }
         writer.write(recordFiles.count)
         for fingerprint in recordFiles { writer.write(fingerprint) }
-        return writer.bytes
+        var bytes = writer.bytes
+        let checksum = ContentHash.hash(bytes)
+        bytes += (0..<8).map { UInt8(truncatingIfNeeded: checksum >> (8 * $0)) }
+        return bytes
     }
 
-    /// `nil` when the bytes are not a memory this version of showcase wrote, whole. `summaries` reads the
-    /// summaries file, when a build needs it.
-    init?(_ bytes: [UInt8], summaries load: @escaping @Sendable () -> [UInt8]?) {
+    /// `nil` when the bytes (without the checksum) are not a memory this version of showcase wrote, whole.
+    /// `summaries` reads the summaries file, when a build needs it.
+    private init?(_ bytes: ArraySlice<UInt8>, summaries load: @escaping @Sendable () -> [UInt8]?) {
         guard bytes.starts(with: Self.header) else { return nil }
-        var reader = BinaryReader(bytes[Self.header.count...])
+        var reader = BinaryReader(bytes[(bytes.startIndex + Self.header.count)...])
         do throws(MalformedBinary) {
             settingsHash = try reader.readString()
             output = try reader.readString()
@@ -233,6 +255,8 @@ extension BuildMemory {
         writer.write(Int(stamp.size))
         writer.write(Int(stamp.modifiedSeconds))
         writer.write(Int(stamp.modifiedNanoseconds))
+        writer.write(Int(stamp.changedSeconds))
+        writer.write(Int(stamp.changedNanoseconds))
         writer.write(stamp.inode)
         writer.write(stamp.device)
     }
@@ -240,7 +264,8 @@ extension BuildMemory {
     private static func readStamp(_ reader: inout BinaryReader) throws(MalformedBinary) -> FileStamp? {
         guard try reader.readBool() else { return nil }
         return FileStamp(size: Int64(try reader.readInt()), modifiedSeconds: Int64(try reader.readInt()),
-                         modifiedNanoseconds: Int64(try reader.readInt()), inode: try reader.readUInt64(),
+                         modifiedNanoseconds: Int64(try reader.readInt()), changedSeconds: Int64(try reader.readInt()),
+                         changedNanoseconds: Int64(try reader.readInt()), inode: try reader.readUInt64(),
                          device: try reader.readUInt64())
     }
 }

@@ -61,7 +61,8 @@ public struct Pipeline: Sendable {
         let builder = SiteBuilder(settings: settings, fileSystem: fileSystem, readings: [:], startedAt: startedAt)
         var output = try SiteWriter(fileSystem: fileSystem).begin(output: paths.output, shownAs: paths.shownOutput)
         stopwatch.lap("configuration, gabarits et site précédent")
-        let memory = cache.matching(await loaded, output: output)
+        let (earlierMemory, cacheNotice) = await loaded
+        let memory = cache.matching(earlierMemory, output: output)
         if let memory { output = output.trusting(memory.siteStamps) }
         stopwatch.lap("mémoire de la construction précédente")
         let setup = stopwatch.laps
@@ -74,7 +75,8 @@ public struct Pipeline: Sendable {
         var report = BuildReport(diagnostics: output.warnings.diagnostics + outcome.diagnostics,
                                  sources: outcome.sources.merging(output.warnings.sources) { content, _ in content },
                                  entryCount: outcome.entryCount,
-                                 pagesWritten: 0, pagesRendered: 0, output: paths.output, timings: [])
+                                 pagesWritten: 0, pagesRendered: 0, output: paths.output, timings: [],
+                                 notices: (cacheNotice.map { [$0] } ?? []) + outcome.notices)
         guard outcome.succeeded, let memory = outcome.memory else {
             output.abandon()
             report.timings = setup + outcome.laps

@@ -23,6 +23,8 @@ public struct BuildReport: Sendable {
     public var output: String
     /// Seconds spent in each stage, in order.
     public var timings: [(stage: String, seconds: Double)]
+    /// What the writer should know that is not a problem of the content (a build cache that could not be used).
+    public var notices: [String] = []
 
     public var succeeded: Bool { !diagnostics.hasErrors }
 }

@@ -162,16 +162,20 @@ extension SiteBuilder {
     }
 
     /// An unchanged entry read again because a page that lists it must be rendered.
-    func listedAgain(_ key: EntryKey, renderer: SiteRenderer) throws(EnvironmentError) -> (listed: ListedEntry, parsed: Bool) {
+    func listedAgain(_ key: EntryKey, renderer: SiteRenderer) throws(BuildError) -> (listed: ListedEntry, parsed: Bool) {
         let earlier = readings[key.path].flatMap { $0.cardFingerprint == key.cardFingerprint ? $0 : nil }
         let reading: ReadCaseStudy
         if let earlier {
             reading = earlier
         } else {
-            reading = try ContentLoader(fileSystem: fileSystem, paths: settings.paths).read(key.path, reader: settings.reader)
+            reading = try wrap { () throws(EnvironmentError) in
+                try ContentLoader(fileSystem: fileSystem, paths: settings.paths).read(key.path, reader: settings.reader)
+            }
         }
+        // The file is not what the memory says (it changed during the build, or the memory lies): a build that
+        // reuses nothing reads it again, rather than stopping.
         guard let study = reading.study, !reading.diagnostics.hasErrors, reading.cardFingerprint == key.cardFingerprint else {
-            throw EnvironmentError(.readFailed, "« \(key.path) » a changé pendant la construction", help: "relancez `showcase build`")
+            throw .memoryUnusable
         }
         return (renderer.listedEntry(study), earlier == nil)
     }

@@ -34,6 +34,8 @@ struct SiteBuilder: Sendable {
         /// Every reading made or reused, by path, for the preview to keep.
         var readings: [String: ReadCaseStudy] = [:]
         var laps: [(stage: String, seconds: Double)] = []
+        /// What the writer should know that is not a problem of the content (a memory that could not be used).
+        var notices: [String] = []
 
         var succeeded: Bool { !diagnostics.hasErrors }
         /// HTML and XML files of the site (entries and lists).
@@ -64,12 +66,16 @@ struct SiteBuilder: Sendable {
         }
         let fresh = try restart()
         do throws(BuildError) {
-            return (try await build(memory: nil, into: fresh), fresh)
+            var outcome = try await build(memory: nil, into: fresh)
+            outcome.notices.append(Self.unusableMemoryNotice)
+            return (outcome, fresh)
         } catch {
             fresh.abandon()
             throw error.environment
         }
     }
+
+    static let unusableMemoryNotice = "la mémoire de la construction précédente ne correspondait plus au site ou aux fiches : toutes les pages ont été refaites"
 
     func build(memory: BuildMemory?, into sink: SiteSink) async throws(BuildError) -> Outcome {
         var stopwatch = Stopwatch()
@@ -169,15 +175,15 @@ struct SiteBuilder: Sendable {
                              outcome: inout Outcome) async throws(BuildError) {
         let missing = Set(pages.flatMap(\.members)).subtracting(entries.listed.keys).sorted()
         let keys = entries.keys
-        let reread = await missing.concurrentMap { position -> Result<(listed: ListedEntry, parsed: Bool), EnvironmentError> in
-            do throws(EnvironmentError) {
+        let reread = await missing.concurrentMap { position -> Result<(listed: ListedEntry, parsed: Bool), BuildError> in
+            do throws(BuildError) {
                 return .success(try listedAgain(keys[position], renderer: renderer))
             } catch {
                 return .failure(error)
             }
         }
         for (position, result) in zip(missing, reread) {
-            let again = try wrap { () throws(EnvironmentError) in try result.get() }
+            let again = try result.get()
             entries.listed[position] = again.listed
             if again.parsed { outcome.parsed += 1 }
         }

@@ -177,7 +177,7 @@ package final class SiteOutput: SiteSink {
         guard case .inPlace(let previous) = mode else { return }
         let kept = relativePaths.compactMap { path -> (path: String, fingerprint: String, stamp: FileStamp?)? in
             guard let fingerprint = previous.files[path] else { return nil }
-            return (path, fingerprint, trusted[path] ?? fileSystem.stamp(Path.join(output, path)))
+            return (path, fingerprint, trusted[path] ?? stamp(Path.join(output, path)))
         }
         state.withLock { state in
             for file in kept {
@@ -188,10 +188,17 @@ package final class SiteOutput: SiteSink {
     }
 
     package func has(_ relativePath: String) -> Bool {
-        guard case .inPlace(let previous) = mode, previous.files[relativePath] != nil,
+        guard case .inPlace(let listed) = mode, listed.files[relativePath] != nil,
               previousLinks.isEmpty || linkedFolder(on: relativePath) == nil else { return false }
-        guard let expected = trusted[relativePath] else { return fileSystem.kind(Path.join(output, relativePath)) == .file }
-        return fileSystem.stamp(Path.join(output, relativePath)) == expected
+        // Without a stamp recorded by the previous build (its memory was deleted, or did not match), only the
+        // bytes tell whether the file is still as listed: a page edited by hand is then written again.
+        guard let expected = trusted[relativePath] else { return previous(relativePath) != nil }
+        return stamp(Path.join(output, relativePath)) == expected
+    }
+
+    /// A file of the site's stamp, without its change time, which the rename into place moves on.
+    private func stamp(_ path: String) -> FileStamp? {
+        fileSystem.stamp(path)?.withoutChangeTime
     }
 
     package func previous(_ relativePath: String) -> [UInt8]? {
@@ -257,7 +264,7 @@ package final class SiteOutput: SiteSink {
             try fileSystem.writeFile(path, bytes)
         }
         if !known { state.withLock { _ = $0.folders.insert(folder) } }
-        return fileSystem.stamp(path)
+        return stamp(path)
     }
 
     /// Whether the site is updated in place (else written beside it and renamed into place).
