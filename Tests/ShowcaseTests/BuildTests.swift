@@ -71,7 +71,7 @@ struct BuildTests {
         #expect(!report.succeeded)
         #expect(report.pagesWritten == 0)
         #expect(TestSupport.snapshot(root + "/site") == before)
-        #expect(try FileSystem.disk.listDirectory(root).map(\.name).sorted() == [".showcase-cache", "content", "indicateurs.yaml", "showcase.yaml", "site", "templates"])
+        #expect(try FileSystem.disk.listDirectory(root).map(\.name).sorted() == [".showcase-cache", ".site.showcase-verrou", "content", "indicateurs.yaml", "showcase.yaml", "site", "templates"])
     }
 
     @Test("Une écriture qui échoue (disque plein) laisse le site précédent intact et ne laisse pas de dossier temporaire")
@@ -93,7 +93,7 @@ struct BuildTests {
         #expect(error?.diagnostic.message.hasSuffix("le disque est plein") == true)
         #expect(error?.diagnostic.help == "libérez de la place sur le disque puis relancez ; le site précédent est intact")
         #expect(TestSupport.snapshot(root + "/site") == before)
-        #expect(try FileSystem.disk.listDirectory(root).map(\.name).sorted() == [".showcase-cache", "content", "indicateurs.yaml", "showcase.yaml", "site", "templates"])
+        #expect(try FileSystem.disk.listDirectory(root).map(\.name).sorted() == [".showcase-cache", ".site.showcase-verrou", "content", "indicateurs.yaml", "showcase.yaml", "site", "templates"])
     }
 
     @Test("Un dossier de sortie qui n'a pas été créé par showcase n'est jamais remplacé")

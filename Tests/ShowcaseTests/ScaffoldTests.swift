@@ -54,7 +54,7 @@ struct ScaffoldTests {
         #expect(written.contains("indicateurs.yaml"))
         #expect(written.contains("templates/fiche.mustache"))
         #expect(written.contains("content/premier-achat-a-presenter.md"))
-        #expect(TestSupport.text(folder + "/.gitignore") == "/site/\n/.showcase-cache/\n")
+        #expect(TestSupport.text(folder + "/.gitignore") == "/site/\n/.site.showcase-*\n/.showcase-cache/\n")
         let report = try await Pipeline().build(ProjectPaths(root: folder))
         #expect(report.succeeded)
         #expect(FileSystem.disk.kind(folder + "/site/fiches/premier-achat-a-presenter.html") == .file)

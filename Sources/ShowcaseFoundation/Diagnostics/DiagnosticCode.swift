@@ -59,4 +59,5 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case writeFailed = "ecriture-impossible"
     case unsafeOutputFolder = "dossier-de-sortie-refuse"
     case markerLineIgnored = "marqueur-ligne-ignoree"
+    case outputBusy = "sortie-occupee"
 }

@@ -55,6 +55,10 @@ public struct Pipeline: Sendable {
         let startedAt = POSIX.now()
         var stopwatch = Stopwatch()
         try OutputFolderGuard(fileSystem: fileSystem).check(paths)
+        // One build at a time writes an output folder; the first thing it does is finish what a killed one left.
+        let lock = try OutputLock(SiteFolders(output: paths.output))
+        defer { withExtendedLifetime(lock) {} }
+        try SiteWriter(fileSystem: fileSystem).recover(output: paths.output)
         let cache = BuildCache(fileSystem: fileSystem, paths: paths)
         async let loaded = cache.load()  // while the settings and the previous site's marker are read
         let settings = try ProjectLoader(fileSystem: fileSystem).settings(paths)

@@ -55,7 +55,7 @@ public struct ProjectCreator: Sendable {
         }
         var written: [String] = []
         // What a build writes stays out of version control: the site, and what a build remembers for the next.
-        let ignored: (String, [UInt8]) = (".gitignore", Array("/site/\n/\(BuildCache.folder)/\n".utf8))
+        let ignored: (String, [UInt8]) = (".gitignore", Array("/site/\n\(SiteFolders.ignorePattern(forOutputNamed: "site"))\n/\(BuildCache.folder)/\n".utf8))
         for (relative, bytes) in try Scaffold.skeletonFiles() + [ignored] where fileSystem.kind(Path.join(folder, relative)) == nil {
             try attempt { () throws(FileSystemError) in
                 try fileSystem.createDirectories(Path.parent(Path.join(folder, relative)))

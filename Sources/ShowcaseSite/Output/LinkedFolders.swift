@@ -1,0 +1,56 @@
+import Synchronization
+import ShowcaseFoundation
+
+/// Which folders inside the site are symbolic links. The site is never written or deleted through one: it would
+/// reach outside the output folder.
+final class LinkedFolders: Sendable {
+    let fileSystem: FileSystem
+    let output: String
+    /// For each folder met so far (relative path), whether it is a link.
+    private let known = Mutex<[String: Bool]>([:])
+
+    init(fileSystem: FileSystem, output: String) {
+        self.fileSystem = fileSystem
+        self.output = output
+    }
+
+    /// The first folder on the way to `relativePath` that is a symbolic link, if any.
+    func first(on relativePath: String) -> String? {
+        var folders: [String] = []
+        var folder = Path.parent(relativePath)
+        while folder != "." && folder != "/" {
+            folders.append(folder)
+            folder = Path.parent(folder)
+        }
+        for folder in folders.reversed() {
+            let isLink = known.withLock { $0[folder] } ?? {
+                let isLink = fileSystem.kind(Path.join(output, folder)) == .symbolicLink
+                known.withLock { $0[folder] = isLink }
+                return isLink
+            }()
+            if isLink { return folder }
+        }
+        return nil
+    }
+
+    /// The folders holding `paths` that are symbolic links; each folder is looked at once, and the paths are
+    /// cut into slices rather than new strings: 10 000 paths cost a fraction of a millisecond.
+    func among(_ paths: Dictionary<String, String>.Keys) -> Set<String> {
+        var folders = Set<Substring>()
+        for path in paths {
+            var rest = path[...]
+            while let slash = rest.utf8.lastIndex(of: UInt8(ascii: "/")) {
+                rest = rest[..<slash]
+                if !folders.insert(rest).inserted { break }
+            }
+        }
+        return Set(folders.filter { fileSystem.kind(Path.join(output, String($0))) == .symbolicLink }.map(String.init))
+    }
+
+    /// The error that stops a build about to write through a link.
+    func refusal(_ folder: String) -> EnvironmentError {
+        EnvironmentError(
+            .unsafeOutputFolder, "« \(Path.join(output, folder)) » est un lien symbolique : showcase n'écrit pas le site à travers un lien",
+            help: "supprimez ce lien (le dossier vers lequel il pointe n'est pas touché), puis relancez la construction")
+    }
+}

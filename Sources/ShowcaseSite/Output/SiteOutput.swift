@@ -1,0 +1,195 @@
+import Synchronization
+import ShowcaseFoundation
+
+/// A site being written (see `SiteWriter`). `write` may be called from several tasks at once for different files.
+package final class SiteOutput: SiteSink {
+    enum Mode: Sendable {
+        /// No previous site: the staging folder becomes the site.
+        case fresh
+        /// A previous site, updated by a journal once the new files are staged.
+        case inPlace(previous: Manifest)
+    }
+
+    private struct State: Sendable {
+        var written = Manifest()
+        /// The stamp of each file of the new site, as written or kept.
+        var stamps: [String: FileStamp] = [:]
+        /// In-place mode: the files staged, to move into the site.
+        var staged: [String] = []
+        /// Folders of the staging folder already known to exist.
+        var folders: Set<String> = []
+    }
+
+    /// Problems met in the previous site that did not stop the build, with the files they quote.
+    package struct Warnings: Sendable {
+        package var diagnostics: [Diagnostic] = []
+        package var sources: [String: SourceFile] = [:]
+    }
+
+    let fileSystem: FileSystem
+    /// Where the site goes.
+    package let output: String
+    let folders: SiteFolders
+    let mode: Mode
+    /// The fingerprint of the marker the previous build left, which what it remembered must match.
+    let previousMarker: UInt64?
+    package let warnings: Warnings
+    /// The stamps the previous build recorded for its files (see `trusting`).
+    private let trusted: [String: FileStamp]
+    private let state: Mutex<State>
+    private let links: LinkedFolders
+    /// The folders of the previous site that are symbolic links, found once: almost always none, and then
+    /// `has` costs nothing more for 10 000 pages.
+    private let previousLinks: Set<String>
+
+    init(fileSystem: FileSystem, output: String, mode: Mode, previousMarker: UInt64? = nil, warnings: Warnings = .init(),
+         trusted: [String: FileStamp] = [:], links: LinkedFolders? = nil, previousLinks: Set<String>? = nil) {
+        self.fileSystem = fileSystem
+        self.output = output
+        folders = SiteFolders(output: output)
+        self.mode = mode
+        self.previousMarker = previousMarker
+        self.warnings = warnings
+        self.trusted = trusted
+        let links = links ?? LinkedFolders(fileSystem: fileSystem, output: output)
+        self.links = links
+        if let previousLinks {
+            self.previousLinks = previousLinks
+        } else if case .inPlace(let previous) = mode {
+            self.previousLinks = links.among(previous.files.keys)
+        } else {
+            self.previousLinks = []
+        }
+        // Sized for the previous site: growing two tables of 10 000 paths file by file costs milliseconds.
+        var state = State()
+        if case .inPlace(let previous) = mode {
+            state.written.files.reserveCapacity(previous.files.count)
+            state.stamps.reserveCapacity(previous.files.count)
+        }
+        self.state = Mutex(state)
+    }
+
+    /// Writes `bytes` at `relativePath` of the new site, into the staging folder.
+    package func write(_ relativePath: String, _ bytes: [UInt8]) throws(EnvironmentError) {
+        let fingerprint = ContentHash.hex(bytes)
+        if case .inPlace(let previous) = mode, previous.files[relativePath] == fingerprint, has(relativePath) {
+            keep([relativePath])
+            return
+        }
+        let stamp = try put(bytes, at: relativePath)
+        state.withLock {
+            $0.written.files[relativePath] = fingerprint
+            $0.stamps[relativePath] = stamp
+            if isInPlace { $0.staged.append(relativePath) }
+        }
+    }
+
+    /// The same output, trusting the stamps the previous build recorded for its files: a file whose stamp
+    /// changed was touched by someone else, and `has` no longer vouches for it. Without them, a listed file is
+    /// vouched for by its bytes. Call before writing anything.
+    func trusting(_ stamps: [String: FileStamp]) -> SiteOutput {
+        SiteOutput(fileSystem: fileSystem, output: output, mode: mode, previousMarker: previousMarker, warnings: warnings,
+                   trusted: stamps, links: links, previousLinks: previousLinks)
+    }
+
+    package func keep(_ relativePaths: [String]) {
+        guard case .inPlace(let previous) = mode else { return }
+        let kept = relativePaths.compactMap { path -> (path: String, fingerprint: String, stamp: FileStamp?)? in
+            guard let fingerprint = previous.files[path] else { return nil }
+            return (path, fingerprint, trusted[path] ?? stamp(Path.join(output, path)))
+        }
+        state.withLock { state in
+            for file in kept {
+                state.written.files[file.path] = file.fingerprint
+                state.stamps[file.path] = file.stamp
+            }
+        }
+    }
+
+    package func has(_ relativePath: String) -> Bool {
+        guard case .inPlace(let listed) = mode, listed.files[relativePath] != nil,
+              previousLinks.isEmpty || links.first(on: relativePath) == nil else { return false }
+        // Without a stamp recorded by the previous build (its memory was deleted, or did not match), only the
+        // bytes tell whether the file is still as listed: a page edited by hand is then written again.
+        guard let expected = trusted[relativePath] else { return previous(relativePath) != nil }
+        return stamp(Path.join(output, relativePath)) == expected
+    }
+
+    package func previous(_ relativePath: String) -> [UInt8]? {
+        guard case .inPlace(let previous) = mode, let fingerprint = previous.files[relativePath],
+              let bytes = try? fileSystem.readFile(Path.join(output, relativePath)),
+              ContentHash.hex(bytes) == fingerprint else { return nil }
+        return bytes
+    }
+
+    /// The stamp of each file of the new site (once committed), for the next build to `trust`.
+    var stamps: [String: FileStamp] { state.withLock { $0.stamps } }
+
+    /// A file of the site's stamp, without its change time, which the move into place changes.
+    private func stamp(_ path: String) -> FileStamp? {
+        fileSystem.stamp(path)?.withoutChangeTime
+    }
+
+    /// Writes a file into the staging folder, creating its folder when needed; returns the stamp the file got.
+    private func put(_ bytes: [UInt8], at relativePath: String) throws(EnvironmentError) -> FileStamp? {
+        let path = Path.join(folders.staging, relativePath)
+        let folder = Path.parent(path)
+        let known = state.withLock { $0.folders.contains(folder) }
+        try attempt { () throws(FileSystemError) in
+            if !known { try fileSystem.createDirectories(folder) }
+            try fileSystem.writeFile(path, bytes)
+        }
+        if !known { state.withLock { _ = $0.folders.insert(folder) } }
+        return stamp(path)
+    }
+
+    /// Whether the site is updated in place (else the staging folder is renamed into place).
+    var isInPlace: Bool {
+        if case .inPlace = mode { return true }
+        return false
+    }
+
+    /// The marker the site will carry, listing every file written or kept: final once all are.
+    package var marker: [UInt8] {
+        let written = state.withLock { $0.written }
+        guard case .inPlace(let previous) = mode else { return written.bytes }
+        return written.bytes(after: previous)
+    }
+
+    /// Puts the new site in place, the marker (`marker`, made beforehand so that the build memory can be
+    /// written meanwhile) last: renames the staging folder, or writes and replays the journal.
+    package func commit(marker: [UInt8]) throws(EnvironmentError) {
+        let (written, staged) = state.withLock { ($0.written, $0.staged) }
+        switch mode {
+        case .fresh:
+            try attempt { () throws(FileSystemError) in
+                try fileSystem.writeFile(Path.join(folders.staging, SiteWriter.markerName), marker)
+                if fileSystem.kind(output) != nil { try fileSystem.removeTree(output) }
+                try fileSystem.createDirectories(Path.parent(output))
+                try fileSystem.rename(folders.staging, output)
+            }
+        case .inPlace(let previous):
+            // Refused before the journal exists: once it does, the next build would replay it.
+            if let link = staged.lazy.compactMap(links.first).first { throw links.refusal(link) }
+            let stale = previous.files.keys.filter { written.files[$0] == nil }.sorted()
+            let journal = CommitJournal(steps: staged.sorted().map(CommitJournal.Step.move) + stale.map(CommitJournal.Step.delete)
+                                        + [.move(SiteWriter.markerName)])
+            try attempt { () throws(FileSystemError) in
+                try fileSystem.writeFile(Path.join(folders.staging, SiteWriter.markerName), marker)
+                try fileSystem.writeFile(folders.journal + ".nouveau", journal.bytes)
+                try fileSystem.rename(folders.journal + ".nouveau", folders.journal)
+                try journal.apply(folders, fileSystem: fileSystem, links: links)
+                try fileSystem.removeTree(folders.journal)
+                try fileSystem.removeTree(folders.staging)
+            }
+        }
+    }
+
+    /// Removes what a failed build staged; the output folder is as it was. A journal already written stays,
+    /// for the next build to finish.
+    package func abandon() {
+        if fileSystem.kind(folders.journal) == .file { return }
+        try? fileSystem.removeTree(folders.journal + ".nouveau")
+        try? fileSystem.removeTree(folders.staging)
+    }
+}
