@@ -14,6 +14,9 @@ public struct DevServer: Sendable {
     public let paths: ProjectPaths
     public let host: String
     public let port: Int
+    /// A connection that sends nothing for this long is closed: thousands of half-open ones must not make the
+    /// preview deaf. The reload request in progress is not idle, and is not cut.
+    package var idleSeconds: Int64 = 10
 
     public init(paths: ProjectPaths, host: String = "127.0.0.1", port: Int = 8000) {
         self.paths = paths
@@ -50,6 +53,7 @@ public struct DevServer: Sendable {
         let responder = PreviewResponder(builder: builder, hub: hub, overlay: overlay)
         let app = Application(
             responder: responder,
+            server: .http1(configuration: .init(idleTimeout: .seconds(idleSeconds))),
             configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "showcase"),
             onServerRunning: { channel in onReady(channel.localAddress?.port ?? port) },
             logger: Self.quietLogger)

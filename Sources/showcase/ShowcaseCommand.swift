@@ -23,10 +23,16 @@ struct ShowcaseCommand: AsyncParsableCommand {
                 try command.run()
             }
         } catch {
-            // Usage errors exit with 2 (ArgumentParser's default is 64), as CI scripts expect.
-            if exitCode(for: error) == .validationFailure {
-                Terminal.standardError(fullMessage(for: error) + "\n")
+            // Usage errors exit with 2 (ArgumentParser's default is 64), as CI scripts expect; they and the help
+            // are said in French.
+            let code = exitCode(for: error), message = fullMessage(for: error)
+            if code == .validationFailure {
+                Terminal.standardError(FrenchUsage.translate(message) + "\n")
                 Terminal.exit(Outcome.usageOrEnvironment)
+            }
+            if code == .success, !message.isEmpty {
+                Terminal.standardOutput(FrenchUsage.translate(message) + "\n")
+                Terminal.exit(Outcome.valid)
             }
             exit(withError: error)
         }

@@ -62,9 +62,10 @@ final class RawHTTPConnection {
 @Suite("Aperçu en direct (showcase serve)", .serialized)
 struct PreviewServerTests {
     /// Starts the preview of `root` on a free port; the server stops when the returned task is cancelled.
-    static func start(_ root: String) async throws -> (port: Int, task: Task<Void, Error>) {
+    static func start(_ root: String, idleSeconds: Int64 = 10) async throws -> (port: Int, task: Task<Void, Error>) {
         let (ready, continuation) = AsyncStream<Int>.makeStream()
-        let server = DevServer(paths: ProjectPaths(root: root), port: 0)
+        var server = DevServer(paths: ProjectPaths(root: root), port: 0)
+        server.idleSeconds = idleSeconds
         let task = Task { try await server.run(onReady: { continuation.yield($0) }, log: { _ in }) }
         for await port in ready { return (port, task) }
         throw POSIXError(.ECANCELED)
@@ -113,6 +114,19 @@ struct PreviewServerTests {
         let fixed = try RawHTTPConnection.get(page, port: port).body
         #expect(!fixed.contains("apercu-erreurs"))
         #expect(fixed.contains("9\u{202F}200\u{00A0}heures"))
+    }
+
+    @Test("Une connexion qui n'envoie rien est fermée au bout du délai d'inactivité ; l'aperçu répond toujours")
+    func idleConnectionsClosed() async throws {
+        let root = TestSupport.copyOfShippedProject()
+        let (port, task) = try await Self.start(root, idleSeconds: 1)
+        defer { task.cancel() }
+        let silent = try (0..<20).map { _ in try RawHTTPConnection(port: port) }
+        let clock = ContinuousClock(), started = clock.now
+        let received = silent[0].read(seconds: 8)
+        #expect(received.isEmpty)
+        #expect(clock.now - started < .seconds(5), "la connexion muette n'a pas été fermée")
+        #expect(try RawHTTPConnection.get("/index.html", port: port).status == 200)
     }
 
     @Test("Rien hors du site : remontées, remontées encodées et liens symboliques vers l'extérieur donnent 404")

@@ -55,7 +55,19 @@ package struct ContentLoader: Sendable {
     package func contentPaths() throws(EnvironmentError) -> (paths: [String], diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let found = try listFiles(ProjectPaths.contentFolder, required: true, into: &diagnostics)
+        for name in found where !name.hasSuffix(".md") && Self.looksLikeCaseStudy(name) {
+            let stem = name.split(separator: ".").dropLast().joined(separator: ".")
+            diagnostics.append(.warning(
+                .fileIgnored, "« \(Path.join(ProjectPaths.contentFolder, name)) » n'est pas lu : seules les fiches en `.md` (en minuscules) le sont",
+                at: .startOf(Path.join(ProjectPaths.contentFolder, name)), help: "renommez-le en « \(stem).md »"))
+        }
         return (found.filter { $0.hasSuffix(".md") }.map { Path.join(ProjectPaths.contentFolder, $0) }, diagnostics)
+    }
+
+    /// `.MD`, `.Md`, `.markdown`: a case study a writer expects to be read.
+    private static func looksLikeCaseStudy(_ name: String) -> Bool {
+        let lowered = name.lowercased()
+        return lowered.hasSuffix(".md") || lowered.hasSuffix(".markdown")
     }
 
     /// Reads and parses one content file, and the photos it names.
@@ -128,6 +140,13 @@ package struct ContentLoader: Sendable {
             let entries = try attempt { () throws(FileSystemError) in try fileSystem.listDirectory(paths.onDisk(folder)) }
             for entry in entries where !entry.name.hasPrefix(".") {
                 let path = next.isEmpty ? entry.name : Path.join(next, entry.name)
+                guard entry.isValidName else {
+                    diagnostics.append(.error(
+                        .invalidFileName, "le nom du fichier « \(Path.join(relative, path)) » n'est pas écrit en UTF-8 : showcase ne peut pas l'ouvrir",
+                        at: .startOf(Path.join(relative, path)),
+                        help: "renommez-le sur cette machine (lettres sans accent, chiffres et tirets) ; il vient sans doute d'un ancien disque Windows ou Mac"))
+                    continue
+                }
                 let kind = entry.kind == .symbolicLink ? files.kind(Path.join(relative, path)) : entry.kind
                 switch kind {
                 case .file: found.append(path)

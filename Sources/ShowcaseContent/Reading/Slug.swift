@@ -41,9 +41,17 @@ package enum Slug {
     }
 
     /// A file name that is not already its slug is reported: URLs must not depend on how a name is encoded.
+    /// The longest name a page may have: the site's files add `.html` to it, and file systems stop at 255
+    /// bytes a name, so a longer one would pass `check` and break `build`.
+    package static let maximumLength = 200
+
     static func problem(withFileName name: String, path: String) -> Diagnostic? {
         let stem = name.hasSuffix(".md") ? String(name.dropLast(3)) : name
         let slug = make(stem)
+        if slug.utf8.count > maximumLength {
+            return .error(.invalidFileName, "le nom de fichier « \(name) » est trop long pour une adresse de page : \(slug.utf8.count) caractères, \(maximumLength) au plus",
+                          at: .startOf(path), help: "raccourcissez-le : quelques mots suffisent, le titre de la fiche dit le reste")
+        }
         guard stem != slug else { return nil }
         return .error(.invalidFileName, "le nom de fichier « \(name) » ne peut pas servir d'adresse de page",
                       at: .startOf(path),

@@ -66,6 +66,12 @@ package enum YAMLReader {
                 let mark = event.start_mark
                 var finished: YAMLNode?
                 var finishedAnchor: String?
+                if let tag = explicitTag(event) {
+                    return .failure(.error(
+                        .yamlSyntax, "l'étiquette YAML « \(tag) » n'est pas prise en charge : showcase lit chaque valeur d'après le schéma",
+                        at: location(line: mark.line, column: mark.column, length: tag.unicodeScalars.count),
+                        help: "supprimez « \(tag) » et laissez la valeur seule"))
+                }
                 switch event.type {
                 case YAML_STREAM_END_EVENT:
                     if let duplicate { return .failure(duplicate) }
@@ -162,6 +168,20 @@ package enum YAMLReader {
 
         private func location(line: Int, column: Int, length: Int = 1) -> SourceLocation {
             file.location(line: line + 1 + lineOffset, column: column + 1, length: length)
+        }
+
+        /// A tag written before a value (`!!int 3`, `!perso x`), as written; `nil` when there is none.
+        private func explicitTag(_ event: yaml_event_t) -> String? {
+            let tag: String?
+            switch event.type {
+            case YAML_SCALAR_EVENT: tag = string(event.data.scalar.tag)
+            case YAML_SEQUENCE_START_EVENT: tag = string(event.data.sequence_start.tag)
+            case YAML_MAPPING_START_EVENT: tag = string(event.data.mapping_start.tag)
+            default: tag = nil
+            }
+            guard let tag else { return nil }
+            let standard = "tag:yaml.org,2002:"
+            return tag.hasPrefix(standard) ? "!!" + tag.dropFirst(standard.count) : tag
         }
 
         private func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {

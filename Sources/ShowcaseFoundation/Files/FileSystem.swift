@@ -16,6 +16,9 @@ package enum FileKind: Sendable, Equatable {
 package struct DirectoryEntry: Sendable, Equatable {
     package var name: String
     package var kind: FileKind
+    /// False when the name on disk is not UTF-8 (a file copied from an old Windows or Mac disk): `name` then
+    /// holds replacement characters, and the file cannot be opened by it.
+    package var isValidName = true
 }
 
 /// What tells, without reading a file, that it has not changed since it was last seen: its size, modification
@@ -193,8 +196,9 @@ package enum POSIX {
         defer { closedir(directory) }
         var entries: [DirectoryEntry] = []
         while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            let (name, isValidName) = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                let bytes = raw.prefix { $0 != 0 }
+                return (String(decoding: bytes, as: UTF8.self), String(validating: bytes, as: UTF8.self) != nil)
             }
             if name == "." || name == ".." { continue }
             // The listing usually says what each entry is; asking the disk again costs a call per file.
@@ -205,7 +209,7 @@ package enum POSIX {
             case Int32(DT_UNKNOWN): nil
             default: .other
             }
-            entries.append(DirectoryEntry(name: name, kind: listed ?? kind(Path.join(path, name)) ?? .other))
+            entries.append(DirectoryEntry(name: name, kind: listed ?? kind(Path.join(path, name)) ?? .other, isValidName: isValidName))
         }
         return entries.sorted { $0.name.precedesInBytes($1.name) }
     }

@@ -1,0 +1,84 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+import Testing
+@testable import ShowcaseFoundation
+@testable import ShowcaseContent
+@testable import ShowcaseSite
+
+/// What real projects met and showcase passed over in silence, or said in English.
+@Suite("Noms de fichiers, étiquettes YAML et messages", .serialized)
+struct SmallFaultsTests {
+    @Test("Un nom de fiche trop long pour une adresse est refusé par check, avec la longueur permise")
+    func longName() async throws {
+        let root = TestSupport.copyOfShippedProject()
+        TestSupport.write(["content/\(String(repeating: "a", count: 240)).md": Sample.valid], into: root)
+        let report = try await Pipeline().check(ProjectPaths(root: root))
+        let diagnostic = try #require(report.diagnostics.first { $0.code == .invalidFileName })
+        #expect(diagnostic.message.hasSuffix("240 caractères, 200 au plus"))
+        // A name at the limit builds: the site's files add `.html`, and nothing else, to it.
+        try FileSystem.disk.removeTree(root + "/content/\(String(repeating: "a", count: 240)).md")
+        TestSupport.write(["content/\(String(repeating: "b", count: Slug.maximumLength)).md": Sample.valid], into: root)
+        try TestSupport.requireSuccess(await Pipeline().build(ProjectPaths(root: root)))
+    }
+
+    @Test("Un nom de fichier qui n'est pas en UTF-8 a son diagnostic au lieu de « introuvable »")
+    func nameNotUTF8() async throws {
+        let root = TestSupport.copyOfShippedProject()
+        // « café.md » written in Latin-1, as an old Windows disk gives it.
+        let path = Array((root + "/content/caf").utf8) + [0xE9] + Array(".md".utf8) + [0]
+        let descriptor = path.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_WRONLY | O_CREAT, 0o644) }
+        }
+        #expect(descriptor >= 0)
+        close(descriptor)
+        let report = try await Pipeline().check(ProjectPaths(root: root))
+        #expect(report.diagnostics.contains { $0.code == .invalidFileName && $0.message.contains("n'est pas écrit en UTF-8") },
+                "\(report.diagnostics)")
+    }
+
+    @Test("Une fiche en .MD ou .markdown est signalée au lieu d'être ignorée en silence", arguments: ["essai.MD", "essai.markdown"])
+    func caseStudyExtension(name: String) async throws {
+        let root = TestSupport.copyOfShippedProject()
+        TestSupport.write(["content/\(name)": Sample.valid], into: root)
+        let report = try await Pipeline().check(ProjectPaths(root: root))
+        let warning = try #require(report.diagnostics.first { $0.code == .fileIgnored })
+        #expect(warning.severity == .warning)
+        #expect(warning.help == "renommez-le en « essai.md »")
+    }
+
+    @Test("Une étiquette YAML est refusée avec sa place, au lieu d'être ignorée", arguments: ["!!int 9000", "!perso 9000", "!!str [1]"])
+    func yamlTag(value: String) throws {
+        let read = TestSupport.read(Sample.replacing("valeur: 9000", with: "valeur: \(value)"))
+        let diagnostic = try #require(read.diagnostics.first { $0.code == .yamlSyntax }, "\(read.diagnostics)")
+        let tag = String(value.split(separator: " ")[0])
+        #expect(diagnostic.message == "l'étiquette YAML « \(tag) » n'est pas prise en charge : showcase lit chaque valeur d'après le schéma")
+        #expect(diagnostic.location?.line == 12)
+    }
+
+    @Test("Les raisons du système sont en français, avec l'élision")
+    func systemReasonsInFrench() {
+        #expect(FrenchErrno.impossible("écrire") == "impossible d'écrire")
+        #expect(FrenchErrno.impossible("lire") == "impossible de lire")
+        for code in [EEXIST, ENOTEMPTY, EXDEV, EIO, EBUSY, ELOOP, EINVAL, ENOSPC, 9999] {
+            #expect(FrenchErrno.describe(code) != String(cString: strerror(code)), "errno \(code)")
+        }
+    }
+
+    @Test("Les erreurs d'utilisation et l'aide de la ligne de commande sont en français")
+    func usageInFrench() throws {
+        let folder = TestSupport.temporaryFolder()
+        let unknown = try CommandLineTests.run(["build", "--inconnu"], in: folder)
+        #expect(unknown.status == 2)
+        #expect(unknown.standardError.hasPrefix("erreur : option inconnue « --inconnu »\nutilisation : showcase build"))
+        let value = try CommandLineTests.run(["check", "--format", "xml"], in: folder)
+        #expect(value.status == 2)
+        #expect(value.standardError.hasPrefix("erreur : la valeur « xml » n'est pas permise pour « --format <format> ». choisissez parmi « text », « json » ou « github »."))
+        let help = try CommandLineTests.run(["--help"], in: folder)
+        #expect(help.status == 0)
+        #expect(help.standardOutput.contains("UTILISATION :"))
+        #expect(help.standardOutput.contains("Affiche cette aide."))
+        #expect(!help.standardOutput.contains("Show help information"))
+    }
+}
