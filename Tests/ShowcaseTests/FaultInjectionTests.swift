@@ -132,6 +132,25 @@ struct FaultInjectionTests {
         print("kill -9 : \(rounds) tours, \(killedDuringPutInPlace) pendant la mise en place du site")
     }
 
+    @Test("Quand le site rétrécit, les dossiers vidés (page/7/) partent avec leur dernière page")
+    func emptyFoldersRemoved() async throws {
+        let root = IncrementalBuildTests.largeProject()
+        try TestSupport.requireSuccess(await Pipeline().build(ProjectPaths(root: root)))
+        let pagesBefore = Set(TestSupport.snapshot(root + "/site").keys.map { Path.parent($0) })
+        for number in 0..<120 { try FileSystem.disk.removeTree(root + "/content/copie-\(number).md") }
+        try TestSupport.requireSuccess(await Pipeline().build(ProjectPaths(root: root)))
+        let foldersAfter = Set(TestSupport.snapshot(root + "/site").keys.map { Path.parent($0) })
+        #expect(foldersAfter.count < pagesBefore.count)
+        var empty: [String] = []
+        func walk(_ folder: String) throws {
+            let entries = try FileSystem.disk.listDirectory(folder)
+            if entries.isEmpty { empty.append(folder) }
+            for entry in entries where entry.kind == .directory { try walk(folder + "/" + entry.name) }
+        }
+        try walk(root + "/site")
+        #expect(empty.isEmpty, "\(empty)")
+    }
+
     @Test("Disque plein : le site précédent reste entier et rien de temporaire ne reste (tmpfs, en root seulement)")
     func fullDisk() async throws {
         let root = IncrementalBuildTests.largeProject()
