@@ -7,12 +7,29 @@ import Testing
 
 @Suite("Identifiants et codes")
 struct IdentifierTests {
-    @Test("SIRET : 14 chiffres et clé de Luhn", arguments: [
+    @Test("SIRET : 14 chiffres et clé de Luhn ; pour La Poste, la somme des chiffres multiple de 5 en plus", arguments: [
         ("73282932000074", true), ("35600000000010", true), ("22400001800014", false), ("7328293200007", false),
         ("7328293200007A", false), ("732829320000745", false), ("", false),
+        // La Poste's head office passes Luhn only; one of its establishments, the digit sum only.
+        ("35600000000048", true), ("35600000049837", true), ("35600000049838", false),
     ])
     func siret(_ input: (String, Bool)) {
         #expect(Identifiers.isSIRET(input.0) == input.1)
+    }
+
+    @Test("SIREN : 9 chiffres et clé de Luhn", arguments: [
+        ("732829320", true), ("356000000", true), ("732829321", false), ("73282932", false), ("73282932000074", false),
+    ])
+    func siren(_ input: (String, Bool)) {
+        #expect(Identifiers.isSIREN(input.0) == input.1)
+    }
+
+    @Test("Un SIREN écrit à la place d'un SIRET a son propre diagnostic")
+    func sirenWhereSiretExpected() throws {
+        let read = TestSupport.read(Sample.replacing("  departement: 40\n", with: "  departement: 40\n  siret: \"732 829 320\"\n"))
+        let diagnostic = try #require(read.diagnostics.first)
+        #expect(diagnostic.message == "« 732 829 320 » est un SIREN (9 chiffres, l'entreprise) : un SIRET en a 14 (l'établissement)")
+        #expect(diagnostic.location?.line == 8)
     }
 
     @Test("Code CPV : 8 chiffres, avec ou sans chiffre de contrôle", arguments: [

@@ -82,3 +82,32 @@ struct SmallFaultsTests {
         #expect(!help.standardOutput.contains("Show help information"))
     }
 }
+
+/// Case studies filed in sub-folders of `content/` (by year, by theme) are read like the others.
+@Suite("Fiches rangées dans des sous-dossiers", .serialized)
+struct SubFolderTests {
+    @Test("Une fiche dans content/2024/ est lue, sa page garde le nom du fichier, sa photo est à côté d'elle")
+    func readAndPublished() async throws {
+        let root = TestSupport.copyOfShippedProject()
+        let photo = ImageTests.png
+        try FileSystem.disk.createDirectories(root + "/content/2024")
+        try FileSystem.disk.writeFile(root + "/content/2024/chantier.png", photo)
+        let withPhoto = Sample.replacing("mecanismes:\n", with: "images:\n  - fichier: chantier.png\n    alt: Le chantier du collège\nmecanismes:\n")
+        TestSupport.write(["content/2024/rangee.md": withPhoto], into: root)
+        let report = try await Pipeline().build(ProjectPaths(root: root))
+        #expect(report.succeeded, "\(report.diagnostics)")
+        #expect(report.entryCount == 5)
+        let page = TestSupport.text(root + "/site/fiches/rangee.html")
+        #expect(page.contains("Un chantier d&#39;insertion") || page.contains("Un chantier d'insertion"))
+        #expect(TestSupport.snapshot(root + "/site").keys.contains { $0.hasPrefix("images/chantier-") })
+    }
+
+    @Test("Deux fiches de même nom dans deux dossiers sont une erreur qui nomme les deux")
+    func sameNameTwice() async throws {
+        let root = TestSupport.copyOfShippedProject()
+        TestSupport.write(["content/2024/essai.md": Sample.valid, "content/essai.md": Sample.valid], into: root)
+        let report = try await Pipeline().check(ProjectPaths(root: root))
+        let duplicate = try #require(report.diagnostics.first { $0.code == .duplicateValue })
+        #expect(duplicate.message.contains("content/2024/essai.md") && duplicate.message.contains("content/essai.md"))
+    }
+}

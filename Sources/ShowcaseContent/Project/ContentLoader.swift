@@ -150,7 +150,7 @@ package struct ContentLoader: Sendable {
                 let kind = entry.kind == .symbolicLink ? files.kind(Path.join(relative, path)) : entry.kind
                 switch kind {
                 case .file: found.append(path)
-                case .directory where relative != ProjectPaths.contentFolder: pending.append(path)
+                case .directory: pending.append(path)
                 case nil where entry.kind == .symbolicLink:
                     diagnostics.append(ProjectFiles.outsideWarning(Path.join(relative, path)))
                 default: break

@@ -10,7 +10,9 @@ package enum ImageResolver {
         guard var study = read.study, !study.images.isEmpty else { return }
         for index in study.images.indices {
             let image = study.images[index]
-            let relative = Path.join(ProjectPaths.contentFolder, image.file.value)
+            // Beside the case study, which may sit in a sub-folder of `content/`.
+            let relative = Path.join(Path.parent(study.path), image.file.value)
+            study.images[index].projectPath = relative
             let bytes: [UInt8]
             let stamp = files.fileSystem.stamp(files.paths.onDisk(relative))
             study.images[index].stamp = stamp
@@ -28,7 +30,7 @@ package enum ImageResolver {
             } catch {
                 read.diagnostics.append(.error(
                     .imageNotFound, "la photo « \(relative) » est introuvable", at: image.file.location,
-                    help: "vérifiez le nom du fichier (majuscules et accents compris) et qu'il est bien dans `content/`"))
+                    help: "vérifiez le nom du fichier (majuscules et accents compris) et qu'il est bien à côté de la fiche, dans « \(Path.parent(study.path)) »"))
                 continue
             }
             guard let info = ImageProbe.probe(bytes) else {

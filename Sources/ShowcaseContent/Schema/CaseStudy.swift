@@ -59,6 +59,8 @@ package struct ImageReference: Sendable {
     package var outputPath: String?
     /// The file's stamp, taken before it was read: a photo changed in between is read again by the next build.
     package var stamp: FileStamp?
+    /// The photo's path in the project: `fichier` taken from the case study's own folder (`content/2024/`).
+    package var projectPath = ""
 }
 
 /// The public buyer behind the purchase (the « porteur » of the award entry).

@@ -261,6 +261,12 @@ package struct CaseStudyParser: Sendable {
     private func siret(_ fields: Fields, _ reader: inout NodeReader) -> String? {
         guard let siret = reader.text(fields, "siret", required: false) else { return nil }
         let compact = siret.value.filter { !$0.isWhitespace }
+        if Identifiers.isSIREN(compact) {
+            reader.report(.error(.wrongType, "« \(siret.value) » est un SIREN (9 chiffres, l'entreprise) : un SIRET en a 14 (l'établissement)",
+                                 at: siret.location,
+                                 help: "recopiez le SIRET de l'établissement depuis l'annuaire des entreprises : le SIREN suivi de 5 chiffres"))
+            return nil
+        }
         guard Identifiers.isSIRET(compact) else {
             reader.report(.error(.wrongType, "« \(siret.value) » n'est pas un numéro SIRET valide", at: siret.location,
                                  help: "un SIRET a 14 chiffres dont le dernier est une clé de contrôle ; recopiez-le depuis l'annuaire des entreprises"))

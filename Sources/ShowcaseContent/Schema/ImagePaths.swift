@@ -1,8 +1,8 @@
 import ShowcaseFoundation
 
-/// Where photos may be taken from: a file in the `content/` folder (or below it), with a known image extension.
+/// Where photos may be taken from: a file in the case study's folder (or below it), with a known image extension.
 enum ImagePaths {
-    static let help = "placez la photo à côté de la fiche, dans `content/`, en JPEG, PNG, GIF ou WebP, et écrivez son nom : `fichier: chantier.jpg`"
+    static let help = "placez la photo à côté de la fiche, en JPEG, PNG, GIF ou WebP, et écrivez son nom : `fichier: chantier.jpg`"
 
     static func isAcceptable(_ path: String) -> Bool {
         let components = path.split(separator: "/", omittingEmptySubsequences: false)

@@ -156,7 +156,7 @@ extension SiteBuilder {
         }
         let reading = loader.parse(bytes, path: path, reader: reader)
         let images = (reading.study?.images ?? []).map { image -> (path: String, stamp: FileStamp?) in
-            (Path.join(ProjectPaths.contentFolder, image.file.value), settled(image.stamp))
+            (image.projectPath, settled(image.stamp))
         }
         return .read(reading, stamp: stamp, images: images, parsed: true)
     }

@@ -15,7 +15,7 @@ package struct RenderedEntry: Sendable {
     package internal(set) var page: [UInt8]
     /// Its record in each data file, in `RecordKind.allCases` order; emptied once the data files are written.
     var records: [[UInt8]]
-    /// Its photos: where each is published, and its file under `content/`.
+    /// Its photos: where each is published, and its file in the project.
     let images: [(output: String, source: String)]
 }
 
@@ -66,7 +66,7 @@ package struct SiteRenderer: Sendable {
                 CSVExporter.row(openData, config: config, catalogue: catalogue),
                 JSONExporter.record(openData, config: config, catalogue: catalogue),
             ],
-            images: study.images.compactMap { image in image.outputPath.map { ($0, image.file.value) } })
+            images: study.images.compactMap { image in image.outputPath.map { ($0, image.projectPath) } })
     }
 
     /// What lists show of an entry; the same whether the entry was just rendered or read again for a list.
@@ -112,9 +112,9 @@ package struct SiteRenderer: Sendable {
         return result
     }
 
-    /// A photo, read from `content/` to be published.
+    /// A photo (its path in the project), read to be published.
     func imageFile(_ source: String) throws(EnvironmentError) -> [UInt8] {
-        try read(settings.paths.onDisk(Path.join(ProjectPaths.contentFolder, source)))
+        try read(settings.paths.onDisk(source))
     }
 
     private func read(_ path: String) throws(EnvironmentError) -> [UInt8] {
