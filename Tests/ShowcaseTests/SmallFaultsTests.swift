@@ -111,3 +111,58 @@ struct SubFolderTests {
         #expect(duplicate.message.contains("content/2024/essai.md") && duplicate.message.contains("content/essai.md"))
     }
 }
+
+/// A programme's categories may be a closed list (then another one is an error) or an open one (each edition
+/// may add some: another one is accepted, with a warning when it looks like a typing slip).
+@Suite("Catégories des programmes de prix")
+struct AwardCategoryTests {
+    static func entry(category: String) -> String {
+        Sample.replacing("chiffres:\n", with: """
+            prix:
+              programme: trophees-commande-publique
+              edition: 2025
+              categorie: \(category)
+              statut: laureat
+            chiffres:
+
+            """)
+    }
+
+    static func read(_ text: String, closed: Bool) -> ReadCaseStudy {
+        let configuration = TestSupport.sourceFile(atProjectPath: "showcase.yaml").text
+            .replacingOccurrences(of: "    nom: Trophées de la commande publique\n",
+                                  with: "    nom: Trophées de la commande publique\n" + (closed ? "    categories_fermees: true\n" : ""))
+        let config = SiteConfigParser.parse(SourceFile(path: "showcase.yaml", text: configuration))
+        #expect(config.diagnostics.isEmpty, "\(config.diagnostics)")
+        let parser = CaseStudyParser(catalogue: TestSupport.catalogue, config: config.config)
+        return CaseStudyReader(parser: parser).read(Array(text.utf8), path: "content/essai.md")
+    }
+
+    @Test("Liste fermée : une catégorie proche d'une connue est une erreur qui le dit, avec la suggestion")
+    func closedList() throws {
+        let read = Self.read(Self.entry(category: "Clause sociale"), closed: true)
+        let diagnostic = try #require(read.diagnostics.first)
+        #expect(diagnostic.severity == .error)
+        #expect(diagnostic.message == "« Clause sociale » n'est pas une catégorie de « Trophées de la commande publique », dont la liste est fermée dans showcase.yaml")
+        #expect(diagnostic.help == "vouliez-vous dire « Clauses sociales » ?")
+    }
+
+    @Test("Liste ouverte : une catégorie proche d'une connue est acceptée, avec un avertissement et la suggestion")
+    func openListClose() throws {
+        let read = Self.read(Self.entry(category: "Clause sociale"), closed: false)
+        let diagnostic = try #require(read.diagnostics.first)
+        #expect(diagnostic.severity == .warning)
+        #expect(diagnostic.message.hasSuffix("(la liste est ouverte : elle est acceptée)"))
+        #expect(read.study?.award?.category == "Clause sociale")
+    }
+
+    @Test("Liste ouverte : une catégorie nouvelle, loin des connues, passe sans un mot ; une connue garde son orthographe")
+    func openListNew() {
+        let new = Self.read(Self.entry(category: "Économie circulaire"), closed: false)
+        #expect(new.diagnostics.isEmpty, "\(new.diagnostics)")
+        #expect(new.study?.award?.category == "Économie circulaire")
+        let known = Self.read(Self.entry(category: "clauses sociales"), closed: true)
+        #expect(known.diagnostics.isEmpty)
+        #expect(known.study?.award?.category == "Clauses sociales")
+    }
+}

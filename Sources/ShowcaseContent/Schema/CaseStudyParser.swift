@@ -159,10 +159,8 @@ package struct CaseStudyParser: Sendable {
         let status = reader.value(fields, "statut", required: true, example: "statut: laureat")
             .flatMap { reader.term($0, name: "statut", in: Vocabularies.awardStatuses) }
         var category = reader.text(fields, "categorie", required: false)
-        if let given = category, let programme, !programme.categories.isEmpty {
-            let vocabulary = Vocabulary(name: "une catégorie connue de « \(programme.name) »",
-                                        terms: programme.categories.map { Term($0, $0) })
-            category = reader.term(given, in: vocabulary).map { Located($0.value.id, at: $0.location) }
+        if let given = category, let programme {
+            category = Self.category(given, of: programme, &reader)
         }
         guard let programme, let edition, let status else { return nil }
         return AwardEntry(programme: programme, edition: Int(edition.value), category: category?.value, status: status.value)
@@ -256,6 +254,29 @@ package struct CaseStudyParser: Sendable {
             return SourceReference(id: id.value, title: title.value, publisher: publisher.value, date: date?.value,
                                    url: url.flatMap { URLRules.isAbsoluteWebURL($0.value) ? $0.value : nil })
         }
+    }
+
+    /// A category as the programme spells it. Outside a closed list, an error; outside an open one, accepted,
+    /// with a warning when it is close to a listed one (likely a typing slip).
+    private static func category(_ given: Located<String>, of programme: AwardProgramme, _ reader: inout NodeReader) -> Located<String>? {
+        let listed = Vocabulary(name: "une catégorie de « \(programme.name) »", terms: programme.categories.map { Term($0, $0) })
+        if programme.categories.isEmpty { return given }
+        if let term = listed.term(matching: given.value) { return Located(term.id, at: given.location) }
+        let suggestion = Suggestion.closest(to: given.value, among: programme.categories).map { "vouliez-vous dire « \($0) » ?" }
+        if programme.categoriesClosed {
+            reader.report(.error(
+                .unknownValue, "« \(given.value) » n'est pas une catégorie de « \(programme.name) », dont la liste est fermée dans showcase.yaml",
+                at: given.location,
+                help: suggestion ?? "catégories permises : " + programme.categories.map { "« \($0) »" }.joined(separator: ", ")))
+            return nil
+        }
+        if let suggestion {
+            reader.report(.warning(
+                .unknownValue, "« \(given.value) » n'est pas une des catégories de « \(programme.name) » listées dans showcase.yaml (la liste est ouverte : elle est acceptée)",
+                at: given.location,
+                help: suggestion + " sinon, ajoutez-la aux `categories` du programme dans showcase.yaml"))
+        }
+        return given
     }
 
     private func siret(_ fields: Fields, _ reader: inout NodeReader) -> String? {

@@ -126,6 +126,19 @@ struct NodeReader {
         value(fields, name, required: required, example: example).flatMap { text($0, name: name) }
     }
 
+    /// A yes-or-no field (`true` or `false`, also `oui` or `non`); `nil` when absent or not one of those.
+    mutating func flag(_ fields: Fields, _ name: String) -> Bool? {
+        guard let raw = text(fields, name, required: false) else { return nil }
+        switch raw.value.lowercased() {
+        case "true", "oui": return true
+        case "false", "non": return false
+        default:
+            report(.error(.wrongType, "« \(raw.value) » n'est ni oui ni non", at: raw.location,
+                          help: "écrivez `\(name): true` ou `\(name): false`"))
+            return nil
+        }
+    }
+
     /// A number written the YAML way (`9000`, `17000000`, `1.5`), within `bounds`; integers only when `integer`.
     ///
     /// French habits (`9 000`, `17,5`, `17 M€`) are recognised to give the exact fix in the diagnostic.

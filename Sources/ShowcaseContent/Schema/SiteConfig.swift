@@ -8,6 +8,10 @@ package struct AwardProgramme: Sendable {
     package let url: String?
     /// Categories of the programme; empty when the configuration does not list them (any category is accepted).
     package let categories: [String]
+    /// Whether `categories` lists every category there is (`categories_fermees: true`): then another one is an
+    /// error. Open by default, since each edition may add categories: another one is accepted, with a warning
+    /// when it is close to a listed one.
+    package let categoriesClosed: Bool
 }
 
 /// The site configuration, read from `showcase.yaml` at the project root.
@@ -29,7 +33,7 @@ package struct SiteConfig: Sendable {
 /// Reads `showcase.yaml`.
 package enum SiteConfigParser {
     static let fields = ["titre", "description", "base_url", "programmes"]
-    static let programmeFields = ["nom", "organisateur", "url", "categories"]
+    static let programmeFields = ["nom", "organisateur", "url", "categories", "categories_fermees"]
 
     package static func parse(_ file: SourceFile) -> (config: SiteConfig, diagnostics: [Diagnostic]) {
         var reader = NodeReader(file: file)
@@ -76,7 +80,9 @@ package enum SiteConfigParser {
                                  help: "une adresse commence par `https://`"))
         }
         let categories = (reader.list(fields, "categories") ?? []).compactMap { reader.text($0, name: "categories")?.value }
+        let closed = reader.flag(fields, "categories_fermees") ?? false
         guard let name else { return nil }
-        return AwardProgramme(id: key.value, name: name.value, organiser: organiser?.value, url: url?.value, categories: categories)
+        return AwardProgramme(id: key.value, name: name.value, organiser: organiser?.value, url: url?.value,
+                              categories: categories, categoriesClosed: closed)
     }
 }
