@@ -17,10 +17,14 @@ struct BuildCommand: AsyncParsableCommand {
     @Flag(help: "Affiche la durée de chaque étape.")
     var timings = false
 
+    @Flag(help: "Inclut les brouillons (`brouillon: true`), marqués comme tels, pour les relire avant publication.")
+    var drafts = false
+
     func run() async throws {
         let report: BuildReport
         do {
-            report = try await Pipeline(freesMemory: false).build(ProjectPaths(root: options.project, output: output))
+            report = try await Pipeline(freesMemory: false).build(ProjectPaths(root: options.project, output: output),
+                                                                  includingDrafts: drafts)
         } catch {
             Reporter.environmentFailure(error)
         }

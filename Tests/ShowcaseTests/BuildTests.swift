@@ -44,7 +44,7 @@ struct BuildTests {
         let checked = try await Pipeline().check(ProjectPaths(root: root))
         let built = try await Pipeline().build(ProjectPaths(root: root))
         #expect(checked.diagnostics.hasErrors)
-        #expect(checked.diagnostics.sortedForDisplay() == built.diagnostics.sortedForDisplay())
+        #expect(checked.diagnostics.sortedForDisplay() == built.contentDiagnostics.sortedForDisplay())
     }
 
     @Test("La même entrée donne des fichiers identiques à l'octet près")
@@ -147,7 +147,7 @@ struct ExtensibleCatalogueTests {
         TestSupport.write(["content/landes-college-angresse.md": angresse], into: root)
 
         let report = try await Pipeline().build(ProjectPaths(root: root))
-        #expect(report.diagnostics.isEmpty)
+        #expect(report.contentDiagnostics.isEmpty)
         let page = TestSupport.text(root + "/site/fiches/landes-college-angresse.html")
         #expect(page.contains("<p class=\"chiffre-valeur\">12,5\u{00A0}tCO2e</p>"))
         #expect(page.contains("Déchets évités <a class=\"appel-source\" href=\"#source-1\""))

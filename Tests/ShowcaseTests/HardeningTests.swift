@@ -150,7 +150,7 @@ struct HardeningTests {
         #expect(symlink(root + "/brouillons/fiche-liee.md", root + "/content/fiche-liee.md") == 0)
         let report = try await Pipeline().build(ProjectPaths(root: root))
         #expect(report.succeeded)
-        #expect(report.diagnostics.map(\.message) == [
+        #expect(report.contentDiagnostics.map(\.message) == [
             "« content/secret.md » est un lien symbolique vers l'extérieur du projet : il est ignoré",
         ])
         #expect(FileSystem.disk.kind(root + "/site/fiches/fiche-liee.html") == .file)
@@ -163,10 +163,10 @@ struct HardeningTests {
         TestSupport.write(["content/ete.md": Sample.valid, "content/Été.md": Sample.valid], into: root)
         let report = try await Pipeline().build(ProjectPaths(root: root))
         #expect(!report.succeeded)
-        #expect(report.diagnostics.map(\.code) == [.invalidFileName, .duplicateValue])
-        #expect(report.diagnostics.first?.location?.file == "content/Été.md")
-        #expect(report.diagnostics.first?.help == "renommez le fichier en « ete.md » (minuscules sans accent, chiffres et tirets)")
-        #expect(report.diagnostics.last?.message == "« content/Été.md » et « content/ete.md » produiraient la même page « fiches/ete.html »")
+        #expect(report.contentDiagnostics.map(\.code) == [.invalidFileName, .duplicateValue])
+        #expect(report.contentDiagnostics.first?.location?.file == "content/Été.md")
+        #expect(report.contentDiagnostics.first?.help == "renommez le fichier en « ete.md » (minuscules sans accent, chiffres et tirets)")
+        #expect(report.contentDiagnostics.last?.message == "« content/Été.md » et « content/ete.md » produiraient la même page « fiches/ete.html »")
     }
 
     @Test("Un nom de fichier avec espaces, accents ou signes interdits dans une adresse est refusé, avec le nom à prendre", arguments: [

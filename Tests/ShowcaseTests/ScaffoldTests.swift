@@ -55,9 +55,15 @@ struct ScaffoldTests {
         #expect(written.contains("templates/fiche.mustache"))
         #expect(written.contains("content/premier-achat-a-presenter.md"))
         #expect(TestSupport.text(folder + "/.gitignore") == "/site/\n/.site.showcase-*\n/.showcase-cache/\n")
+        // The first fiche is a draft: built, not published; shown, marked, with --drafts.
         let report = try await Pipeline().build(ProjectPaths(root: folder))
         #expect(report.succeeded)
-        #expect(FileSystem.disk.kind(folder + "/site/fiches/premier-achat-a-presenter.html") == .file)
+        #expect(report.notices.contains { $0.hasPrefix("1 brouillon n'est pas publié") })
+        #expect(FileSystem.disk.kind(folder + "/site/fiches/premier-achat-a-presenter.html") == nil)
+        #expect(report.diagnostics.map(\.code) == [.exampleAddress])
+        let review = try await Pipeline().build(ProjectPaths(root: folder), includingDrafts: true)
+        #expect(review.succeeded)
+        #expect(TestSupport.text(folder + "/site/fiches/premier-achat-a-presenter.html").contains("<strong>Brouillon</strong>"))
     }
 
     @Test("Les gabarits et le catalogue du modèle sont ceux du dépôt")

@@ -140,7 +140,7 @@ struct ImageTests {
     func copied() async throws {
         let root = Self.project(images: "images:\n  - fichier: chantier.png\n    alt: Le chantier du collège\n    credit: © Département des Landes\n")
         let report = try await Pipeline().build(ProjectPaths(root: root))
-        #expect(report.diagnostics.isEmpty)
+        #expect(report.contentDiagnostics.isEmpty)
         let name = "images/chantier-\(ContentHash.hex(Self.png)).png"
         #expect(try FileSystem.disk.readFile(root + "/site/" + name) == Self.png)
         let page = TestSupport.text(root + "/site/fiches/landes-college-angresse.html")

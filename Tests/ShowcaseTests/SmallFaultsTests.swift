@@ -166,3 +166,66 @@ struct AwardCategoryTests {
         #expect(known.study?.award?.category == "Clauses sociales")
     }
 }
+
+/// Drafts and publication: what `build` publishes is what is ready.
+@Suite("Brouillons et publication", .serialized)
+struct DraftTests {
+    static let draft = Sample.replacing("---\ntitre:", with: "---\nbrouillon: true\ntitre:")
+
+    @Test("Un brouillon n'est pas publié par build ; build --drafts le montre, marqué ; la construction suivante le retire")
+    func draftLeftOut() async throws {
+        let root = TestSupport.copyOfShippedProject()
+        TestSupport.write(["content/essai.md": Self.draft], into: root)
+        let report = try await Pipeline().build(ProjectPaths(root: root))
+        #expect(report.succeeded)
+        #expect(report.entryCount == 4)
+        #expect(report.notices == ["1 brouillon n'est pas publié (`brouillon: true`) ; `showcase build --drafts` les montre, marqués, pour les relire"])
+        #expect(FileSystem.disk.kind(root + "/site/fiches/essai.html") == nil)
+        #expect(!TestSupport.text(root + "/site/index.html").contains("essai.html"))
+        let review = try await Pipeline().build(ProjectPaths(root: root), includingDrafts: true)
+        #expect(review.entryCount == 5)
+        #expect(TestSupport.text(root + "/site/fiches/essai.html").contains("<strong>Brouillon</strong>"))
+        #expect(TestSupport.text(root + "/site/index.html").contains("<strong>Brouillon</strong>, non publié"))
+        // Remembered by the build that showed it, the draft is still not published by the next one.
+        try TestSupport.requireSuccess(await Pipeline().build(ProjectPaths(root: root)))
+        #expect(FileSystem.disk.kind(root + "/site/fiches/essai.html") == nil)
+        #expect(TestSupport.snapshot(root + "/site") == (try await CacheTrustTests.cleanSite(of: root)))
+    }
+
+    @Test("Un « À compléter » bloque la publication d'une fiche, pas d'un brouillon")
+    func placeholders() throws {
+        let text = Sample.replacing("Du texte.", with: "Du texte. À compléter.")
+        let ready = TestSupport.read(text)
+        let blocking = try #require(ready.diagnostics.first { $0.code == .placeholderLeft })
+        #expect(blocking.severity == .error)
+        #expect(blocking.help?.contains("`brouillon: true`") == true)
+        let draft = TestSupport.read(text.replacingOccurrences(of: "---\ntitre:", with: "---\nbrouillon: true\ntitre:"))
+        #expect(draft.diagnostics.map(\.severity) == [.warning])
+    }
+
+    @Test("L'aperçu montre les brouillons, marqués")
+    func previewShowsDrafts() async throws {
+        let root = TestSupport.copyOfShippedProject()
+        TestSupport.write(["content/essai.md": Self.draft], into: root)
+        let builder = PreviewBuilder(paths: ProjectPaths(root: root))
+        let outcome = await builder.rebuild()
+        #expect(outcome.succeeded)
+        let page = try #require(await builder.files["fiches/essai.html"])
+        #expect(String(decoding: page, as: UTF8.self).contains("<strong>Brouillon</strong>"))
+    }
+
+    @Test("Une adresse de publication encore sur example.org est un avertissement de build, à sa ligne")
+    func exampleAddress() async throws {
+        let root = TestSupport.copyOfShippedProject()
+        let report = try await Pipeline().build(ProjectPaths(root: root))
+        let warning = try #require(report.diagnostics.first { $0.code == .exampleAddress })
+        #expect(warning.severity == .warning)
+        #expect(warning.location?.file == "showcase.yaml")
+        let line = try #require(warning.location?.line)
+        #expect(TestSupport.text(root + "/showcase.yaml").split(separator: "\n", omittingEmptySubsequences: false)[line - 1].hasPrefix("base_url:"))
+        TestSupport.write(["showcase.yaml": TestSupport.text(root + "/showcase.yaml")
+            .replacingOccurrences(of: "https://example.org/", with: "https://www.landes.fr/")], into: root)
+        #expect(!(try await Pipeline().build(ProjectPaths(root: root))).diagnostics.contains { $0.code == .exampleAddress })
+        #expect(!(try await Pipeline().check(ProjectPaths(root: root))).diagnostics.contains { $0.code == .exampleAddress })
+    }
+}

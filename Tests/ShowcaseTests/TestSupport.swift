@@ -122,6 +122,12 @@ enum TestSupport {
     }
 }
 
+extension BuildReport {
+    /// The diagnostics about the content, without the warning every build of the shipped project carries (its
+    /// `base_url` is the example's address).
+    var contentDiagnostics: [Diagnostic] { diagnostics.filter { $0.code != .exampleAddress } }
+}
+
 /// A valid case study used as the base of many tests; each test changes one thing in it.
 enum Sample {
     static let valid = """

@@ -76,6 +76,8 @@ package struct CaseStudyReader: Sendable {
         case .success(let node): front = node
         }
         let (study, schemaProblems) = parser.parse(front, body: split, file: file, slug: slug)
+        // A text still to fill in may wait in a draft; in a case study to publish, it is an error.
+        if !study.isDraft { diagnostics = diagnostics.map(PlaceholderCheck.blocking) }
         return ReadCaseStudy(file: file, study: study, diagnostics: diagnostics + schemaProblems, frontMatterHash: frontMatterHash)
     }
 }

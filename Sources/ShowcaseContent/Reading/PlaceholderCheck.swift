@@ -19,4 +19,13 @@ package enum PlaceholderCheck {
                             help: "remplacez ce texte par le vôtre avant de publier la fiche")
         }
     }
+
+    /// A placeholder left in a case study to publish: an error, which says how to keep the fiche unpublished.
+    static func blocking(_ diagnostic: Diagnostic) -> Diagnostic {
+        guard diagnostic.code == .placeholderLeft else { return diagnostic }
+        var blocking = diagnostic
+        blocking.severity = .error
+        blocking.help = "remplacez ce texte par le vôtre ; si la fiche n'est pas prête, gardez `brouillon: true` en tête de fiche : elle ne sera pas publiée"
+        return blocking
+    }
 }

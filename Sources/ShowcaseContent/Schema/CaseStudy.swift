@@ -10,6 +10,8 @@ package struct CaseStudy: Sendable {
     /// The file it was read from, relative to the project root.
     package var path: String
     package var title = ""
+    /// `brouillon: true`: shown by `serve` (marked) and by `build --drafts`, never published by `build`.
+    package var isDraft = false
     /// For tables and charts; the title cut at a word when not given.
     package var shortTitle = ""
     package var summary = ""

@@ -6,7 +6,7 @@ package struct CaseStudyParser: Sendable {
     package let config: SiteConfig
 
     static let topFields = [
-        "titre", "titre_court", "resume", "mise_a_jour", "images", "porteur", "partenaires", "mecanismes", "considerations_environnementales", "contrat", "lieu",
+        "brouillon", "titre", "titre_court", "resume", "mise_a_jour", "images", "porteur", "partenaires", "mecanismes", "considerations_environnementales", "contrat", "lieu",
         "dates", "prix", "chiffres", "constantes", "sources",
     ]
     static let buyerFields = ["nom", "type", "departement", "siret"]
@@ -34,6 +34,7 @@ package struct CaseStudyParser: Sendable {
         guard let top = reader.fields(of: root, allowed: Self.topFields, context: "", start: fence) else {
             return (study, reader.diagnostics)
         }
+        study.isDraft = reader.flag(top, "brouillon") ?? false
         study.title = reader.text(top, "titre", required: true, example: "titre: \"Des casiers fabriqués en détention\"")?.value ?? ""
         study.summary = reader.text(top, "resume", required: true, example: "resume: \"En une ou deux phrases…\"")?.value ?? ""
         study.shortTitle = reader.text(top, "titre_court", required: false)?.value ?? ShortTitle.make(study.title)

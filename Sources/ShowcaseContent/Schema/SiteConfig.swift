@@ -21,9 +21,22 @@ package struct SiteConfig: Sendable {
     /// Where the site is published (`https://exemple.fr/vitrine/`); internal links stay relative, so that the
     /// site also works when served from any sub-path or opened from disk.
     package var baseURL: String
+    /// Where `base_url` is written, to point at it.
+    package var baseURLLocation: SourceLocation?
     package var programmes: [AwardProgramme]
 
     package func programme(_ id: String) -> AwardProgramme? { programmes.first { $0.id == id } }
+
+    /// A warning when the site would be published with the address of the example (`init` writes one): the
+    /// feed, the sitemap and the open data would point there.
+    package var exampleAddressWarning: Diagnostic? {
+        let host = baseURL.split(separator: "/").dropFirst().first.map { $0.lowercased() } ?? ""
+        guard ["example.org", "example.com", "example.net", "www.example.org", "www.example.com"].contains(host) else { return nil }
+        return .warning(
+            .exampleAddress, "« base_url » est encore l'adresse d'exemple « \(baseURL) » : le flux Atom, le plan du site et les données ouvertes y renverront",
+            at: baseURLLocation,
+            help: "remplacez-la par l'adresse où le site sera publié, par exemple `base_url: https://www.mon-departement.fr/vitrine/`")
+    }
 
     /// Used when a project has no `showcase.yaml`.
     package static let fallback = SiteConfig(
@@ -54,6 +67,7 @@ package enum SiteConfigParser {
         if let base = reader.text(top, "base_url", required: false) {
             if URLRules.isAbsoluteWebURL(base.value) || base.value.hasPrefix("/") {
                 config.baseURL = base.value.hasSuffix("/") ? base.value : base.value + "/"
+                config.baseURLLocation = base.location
             } else {
                 reader.report(.error(.invalidURL, "« base_url » doit être une adresse http(s) ou un chemin commençant par /",
                                      at: base.location, help: "par exemple `base_url: https://www.exemple.fr/vitrine/`"))

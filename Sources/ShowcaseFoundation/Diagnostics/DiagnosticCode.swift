@@ -43,6 +43,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case rawHTMLIgnored = "html-ignore"
     case unsafeLink = "lien-non-autorise"
     case placeholderLeft = "a-completer"
+    case exampleAddress = "adresse-d-exemple"
 
     // Catalogue, configuration and templates
     case unknownUnit = "unite-inconnue"

@@ -72,7 +72,8 @@ package enum EntryViewBuilder {
             },
             notComputed: notComputed,
             sources: sources,
-            bodyHTML: "")
+            bodyHTML: "",
+            isDraft: study.isDraft)
     }
 
     /// Why each derived indicator of the catalogue is missing from this entry.

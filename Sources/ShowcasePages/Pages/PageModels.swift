@@ -146,8 +146,10 @@ package final class EntryView: Sendable {
     package let notComputed: [NotComputedView]
     package let sources: [SourceView]
     package let bodyHTML: String
+    /// A draft, shown only by the preview and `build --drafts`, and marked so.
+    package let isDraft: Bool
 
-    package init(slug: String, path: String, absoluteURL: String, title: String, shortTitle: String, updated: String, images: [ImageView], jsonLD: String, summary: String, place: String?, buyer: BuyerView, partners: [PartnerView], mechanisms: [MechanismView], socialConsiderations: [String], environmentalConsiderations: [String], contract: ContractView?, dates: [DateView], award: AwardView?, figures: [FigureView], derived: [DerivedView], notComputed: [NotComputedView], sources: [SourceView], bodyHTML: String) {
+    package init(slug: String, path: String, absoluteURL: String, title: String, shortTitle: String, updated: String, images: [ImageView], jsonLD: String, summary: String, place: String?, buyer: BuyerView, partners: [PartnerView], mechanisms: [MechanismView], socialConsiderations: [String], environmentalConsiderations: [String], contract: ContractView?, dates: [DateView], award: AwardView?, figures: [FigureView], derived: [DerivedView], notComputed: [NotComputedView], sources: [SourceView], bodyHTML: String, isDraft: Bool = false) {
         self.slug = slug
         self.path = path
         self.absoluteURL = absoluteURL
@@ -171,6 +173,7 @@ package final class EntryView: Sendable {
         self.notComputed = notComputed
         self.sources = sources
         self.bodyHTML = bodyHTML
+        self.isDraft = isDraft
     }
 
     /// The same entry with what only its own page shows: the body rendered by cmark and the JSON-LD.
@@ -179,7 +182,8 @@ package final class EntryView: Sendable {
                   images: images, jsonLD: jsonLD, summary: summary, place: place, buyer: buyer, partners: partners,
                   mechanisms: mechanisms, socialConsiderations: socialConsiderations,
                   environmentalConsiderations: environmentalConsiderations, contract: contract, dates: dates, award: award,
-                  figures: figures, derived: derived, notComputed: notComputed, sources: sources, bodyHTML: bodyHTML)
+                  figures: figures, derived: derived, notComputed: notComputed, sources: sources, bodyHTML: bodyHTML,
+                  isDraft: isDraft)
     }
 }
 

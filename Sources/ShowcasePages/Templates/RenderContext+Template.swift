@@ -81,6 +81,7 @@ extension EntryView: TemplateObject {
     package func value(named name: String) -> TemplateValue {
         switch name {
         case "slug": return .text(slug)
+        case "est_brouillon": return .flag(isDraft)
         case "chemin": return .text(path)
         case "url_absolue": return .text(absoluteURL)
         case "titre": return .text(title)

@@ -50,8 +50,9 @@ public struct Pipeline: Sendable {
         }
     }
 
-    /// Checks, then renders and writes the site; on any error the previous site stays as it was.
-    public func build(_ paths: ProjectPaths) async throws(EnvironmentError) -> BuildReport {
+    /// Checks, then renders and writes the site; on any error the previous site stays as it was. Drafts are
+    /// left out, unless `includingDrafts` (then they are shown, marked).
+    public func build(_ paths: ProjectPaths, includingDrafts: Bool = false) async throws(EnvironmentError) -> BuildReport {
         let startedAt = POSIX.now()
         var stopwatch = Stopwatch()
         try OutputFolderGuard(fileSystem: fileSystem).check(paths)
@@ -62,7 +63,8 @@ public struct Pipeline: Sendable {
         let cache = BuildCache(fileSystem: fileSystem, paths: paths)
         async let loaded = cache.load()  // while the settings and the previous site's marker are read
         let settings = try ProjectLoader(fileSystem: fileSystem).settings(paths)
-        let builder = SiteBuilder(settings: settings, fileSystem: fileSystem, readings: [:], startedAt: startedAt)
+        var builder = SiteBuilder(settings: settings, fileSystem: fileSystem, readings: [:], startedAt: startedAt)
+        builder.includesDrafts = includingDrafts
         var output = try SiteWriter(fileSystem: fileSystem).begin(output: paths.output, shownAs: paths.shownOutput)
         stopwatch.lap("configuration, gabarits et site précédent")
         let (earlierMemory, cacheNotice) = await loaded
@@ -76,11 +78,12 @@ public struct Pipeline: Sendable {
             // The stamps still tell which files of the site someone touched.
             return memory.map { output.trusting($0.siteStamps) } ?? output
         }
-        var report = BuildReport(diagnostics: output.warnings.diagnostics + outcome.diagnostics,
+        let published = [settings.config.exampleAddressWarning].compactMap { $0 }
+        var report = BuildReport(diagnostics: output.warnings.diagnostics + published + outcome.diagnostics,
                                  sources: outcome.sources.merging(output.warnings.sources) { content, _ in content },
                                  entryCount: outcome.entryCount,
                                  pagesWritten: 0, pagesRendered: 0, output: paths.output, timings: [],
-                                 notices: (cacheNotice.map { [$0] } ?? []) + outcome.notices)
+                                 notices: (cacheNotice.map { [$0] } ?? []) + outcome.notices + Self.draftNotice(outcome.draftsLeftOut))
         guard outcome.succeeded, let memory = outcome.memory else {
             output.abandon()
             report.timings = setup + outcome.laps
@@ -109,6 +112,15 @@ public struct Pipeline: Sendable {
         report.timings = setup + outcome.laps + stopwatch.laps
         if !freesMemory { ExitReclaimed.keep([outcome, memory, output, builder] as [any Sendable]) }
         return report
+    }
+}
+
+extension Pipeline {
+    /// « 2 brouillons ne sont pas publiés… », when drafts were left out.
+    static func draftNotice(_ count: Int) -> [String] {
+        guard count > 0 else { return [] }
+        let drafts = count == 1 ? "1 brouillon n'est pas publié" : "\(count) brouillons ne sont pas publiés"
+        return ["\(drafts) (`brouillon: true`) ; `showcase build --drafts` les montre, marqués, pour les relire"]
     }
 }
 

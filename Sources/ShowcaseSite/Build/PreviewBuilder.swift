@@ -59,6 +59,7 @@ public actor PreviewBuilder {
         let settings = try ProjectLoader(fileSystem: fileSystem).settings(paths)
         var builder = SiteBuilder(settings: settings, fileSystem: fileSystem, readings: readings, startedAt: POSIX.now())
         builder.keepsReadings = true
+        builder.includesDrafts = true
         let (built, sink) = try await builder.build(memory: memory, into: MemorySink(previous: files)) {
             MemorySink(previous: [:])
         }

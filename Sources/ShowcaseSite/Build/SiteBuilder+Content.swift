@@ -38,12 +38,15 @@ extension SiteBuilder {
         /// The reading, kept when the outcome needs it: for its diagnostics and source lines, or for the preview.
         let reading: ReadCaseStudy?
         let parsed: Bool
+        /// A draft this build does not publish: neither its page nor its problems are part of the site.
+        let leftOut: Bool
 
-        init(content: ContentState, rendered: RenderedEntry? = nil, reading: ReadCaseStudy?, parsed: Bool) {
+        init(content: ContentState, rendered: RenderedEntry? = nil, reading: ReadCaseStudy?, parsed: Bool, leftOut: Bool = false) {
             self.content = content
             self.rendered = rendered
             self.reading = reading
             self.parsed = parsed
+            self.leftOut = leftOut
         }
     }
 
@@ -76,6 +79,8 @@ extension SiteBuilder {
                 contents.append(.remembered(entry))
                 rendered.append(nil)
                 slugs.append((entry.key.slug, entry.key.path))
+            case .read(let file) where file.leftOut:
+                outcome.draftsLeftOut += 1
             case .read(let file):
                 contents.append(file.content)
                 rendered.append(file.rendered)
@@ -108,6 +113,9 @@ extension SiteBuilder {
         case .rendered:
             preconditionFailure("a file is rendered once it is read")
         case .read(let read, let stamp, let images, let parsed):
+            if read.study?.isDraft == true, !includesDrafts {
+                return .read(ReadFile(content: content, reading: nil, parsed: parsed, leftOut: true))
+            }
             guard let study = read.study, !read.diagnostics.hasErrors else {
                 return .read(ReadFile(content: content, reading: read, parsed: parsed))
             }

@@ -18,6 +18,9 @@ struct SiteBuilder: Sendable {
     let startedAt: Int64
     /// Whether the outcome keeps every reading (the preview does; a build lets them go once rendered).
     var keepsReadings = false
+    /// Whether drafts (`brouillon: true`) are part of the site, marked as such: in the preview, and with
+    /// `build --drafts`.
+    var includesDrafts = false
 
     struct Outcome: Sendable {
         var diagnostics: [Diagnostic] = []
@@ -36,6 +39,8 @@ struct SiteBuilder: Sendable {
         var laps: [(stage: String, seconds: Double)] = []
         /// What the writer should know that is not a problem of the content (a memory that could not be used).
         var notices: [String] = []
+        /// Drafts read and left out of the site.
+        var draftsLeftOut = 0
 
         var succeeded: Bool { !diagnostics.hasErrors }
         /// HTML and XML files of the site (entries and lists).
@@ -75,12 +80,16 @@ struct SiteBuilder: Sendable {
         }
     }
 
+    /// What a memory is valid for: these settings, and drafts in or out (a draft remembered by a build that
+    /// showed it must not be kept by one that publishes).
+    private var memoryKey: String { settings.hash + (includesDrafts ? " brouillons" : "") }
+
     static let unusableMemoryNotice = "la mémoire de la construction précédente ne correspondait plus au site ou aux fiches : toutes les pages ont été refaites"
 
     func build(memory: BuildMemory?, into sink: SiteSink) async throws(BuildError) -> Outcome {
         var stopwatch = Stopwatch()
         var outcome = Outcome()
-        let memory = memory?.settingsHash == settings.hash ? memory : nil
+        let memory = memory?.settingsHash == memoryKey ? memory : nil
         let renderer = SiteRenderer(settings: settings, fileSystem: fileSystem)
         outcome.diagnostics = settings.diagnostics
         outcome.sources = settings.sources
@@ -129,7 +138,7 @@ struct SiteBuilder: Sendable {
 
         // 4. What the next build may reuse.
         outcome.memory = BuildMemory(
-            settingsHash: settings.hash, output: "", siteMarker: 0, entries: remember(entries, records: records.slots),
+            settingsHash: memoryKey, output: "", siteMarker: 0, entries: remember(entries, records: records.slots),
             planDigest: digest, layouts: layouts, homeOrder: homeOrder,
             pages: Dictionary(zip(layouts.map(\.file), fingerprints), uniquingKeysWith: { first, _ in first }),
             recordFiles: records.fingerprints)
