@@ -134,8 +134,8 @@ struct ExtensibleCatalogueTests {
         let root = TestSupport.copyOfShippedProject()
         let catalogue = TestSupport.text(root + "/indicateurs.yaml") + """
 
-          dechets_evites:
-            libelle: Déchets évités
+          reemploi_mesure:
+            libelle: Réemploi mesuré
             unite: tco2e
             nombre: decimal
             definition: Émissions évitées par le réemploi, estimées par la source.
@@ -143,18 +143,18 @@ struct ExtensibleCatalogueTests {
         """
         TestSupport.write(["indicateurs.yaml": catalogue], into: root)
         let angresse = TestSupport.text(root + "/content/landes-college-angresse.md").replacingOccurrences(
-            of: "chiffres:\n", with: "chiffres:\n  dechets_evites:\n    valeur: 12.5\n    source: depliant-landes\n")
+            of: "chiffres:\n", with: "chiffres:\n  reemploi_mesure:\n    valeur: 12.5\n    source: depliant-landes\n")
         TestSupport.write(["content/landes-college-angresse.md": angresse], into: root)
 
         let report = try await Pipeline().build(ProjectPaths(root: root))
         #expect(report.contentDiagnostics.isEmpty)
         let page = TestSupport.text(root + "/site/fiches/landes-college-angresse.html")
         #expect(page.contains("<p class=\"chiffre-valeur\">12,5\u{00A0}tCO2e</p>"))
-        #expect(page.contains("Déchets évités <a class=\"appel-source\" href=\"#source-1\""))
+        #expect(page.contains("Réemploi mesuré <a class=\"appel-source\" href=\"#source-1\""))
         let home = TestSupport.text(root + "/site/index.html")
-        #expect(home.contains("<p class=\"tuile-valeur\">12,5\u{00A0}tCO2e</p>\n      <p class=\"tuile-libelle\">Déchets évités</p>"))
+        #expect(home.contains("<p class=\"tuile-valeur\">12,5\u{00A0}tCO2e</p>\n      <p class=\"tuile-libelle\">Réemploi mesuré</p>"))
         let csv = TestSupport.text(root + "/site/donnees/indicateurs.csv")
-        #expect(csv.contains(";dechets_evites;dechets_evites_source"))
+        #expect(csv.contains(";reemploi_mesure;reemploi_mesure_source"))
         #expect(csv.contains(";12,5;La commande publique inclusive, Département des Landes (dépliant)"))
     }
 }

@@ -117,7 +117,7 @@ struct CatalogueTests {
                |
             14 |     unite: gens
                |            ^^^^
-               = aide: unités connues : `heures`, `personnes`, `euros`, `unites`, `postes`, `tco2e`, `pourcent`, `etp`, `heures-par-million-euros`, `heures-par-personne`, `euros-par-unite`, `nombre`
+               = aide: unités connues : `heures`, `personnes`, `euros`, `unites`, `postes`, `tco2e`, `pourcent`, `etp`, `heures-par-million-euros`, `heures-par-personne`, `euros-par-unite`, `nombre` ; une nouvelle unité se déclare sous `unites:` en tête du catalogue
 
             """)
     }
@@ -231,14 +231,67 @@ struct FrenchNumberTests {
         #expect(FrenchNumber.format(input.0, decimals: input.1) == input.2)
     }
 
-    @Test("Unités : pluriel, millions d'euros exacts seulement", arguments: [
+    @Test("Unités : pluriel, millions et milliards d'euros exacts seulement", arguments: [
         ("heures", 9000.0, "9\u{202F}000\u{00A0}heures"), ("personnes", 1, "1\u{00A0}personne"),
         ("euros", 17_000_000, "17\u{00A0}M€"), ("euros", 1_500_000, "1,5\u{00A0}M€"),
         ("euros", 17_234_567, "17\u{202F}234\u{202F}567\u{00A0}€"), ("euros", 48_000, "48\u{202F}000\u{00A0}€"),
         ("pourcent", 66.7, "66,7\u{00A0}%"), ("nombre", 12, "12"),
+        ("euros", 1_800_000_000, "1,8\u{00A0}Md€"), ("euros", 1_234_567_890, "1\u{202F}234\u{202F}567\u{202F}890\u{00A0}€"),
+        ("repas", 1, "1\u{00A0}repas"), ("tonnes", 2.5, "2,5\u{00A0}t"), ("m2", 1200, "1\u{202F}200\u{00A0}m²"),
     ] as [(String, Double, String)])
     func units(_ input: (String, Double, String)) throws {
-        let unit = try #require(Units.unit(input.0))
+        let unit = try #require(TestSupport.catalogue.units.first { $0.id == input.0 })
         #expect(unit.format(input.1, decimals: nil) == input.2)
+    }
+}
+
+/// Units are data of the catalogue (`unites:`): a project adds the unit its purchases report without code.
+@Suite("Unités déclarées dans le catalogue")
+struct CatalogueUnitTests {
+    static let withMeals = """
+    unites:
+      repas: { singulier: repas, pluriel: repas, dimension: quantite }
+      pourcent: { singulier: "%", pluriel: "%", symbole: "%", dimension: part }
+    indicateurs:
+      repas_servis:
+        libelle: Repas servis
+        unite: repas
+        definition: Des repas.
+      part_bio:
+        libelle: Part bio
+        unite: pourcent
+        nombre: decimal
+        definition: Une part.
+
+    """
+
+    @Test("Une unité déclarée sert aux indicateurs ; une part ne s'additionne pas d'une fiche à l'autre")
+    func declaredUnit() throws {
+        let (catalogue, problems) = CatalogueParser.parse(SourceFile(path: "indicateurs.yaml", text: Self.withMeals))
+        #expect(problems.isEmpty, "\(problems)")
+        let meals = try #require(catalogue.indicator("repas_servis"))
+        #expect(meals.unit.format(1200, decimals: nil) == "1\u{202F}200\u{00A0}repas")
+        #expect(meals.isSummable)
+        #expect(catalogue.indicator("part_bio")?.isSummable == false)
+        // Declared units replace the defaults: `heures` is no longer known here.
+        #expect(!catalogue.units.contains { $0.id == "heures" })
+    }
+
+    @Test("Une dimension inconnue est signalée, avec la suggestion")
+    func unknownDimension() {
+        let text = Self.withMeals.replacingOccurrences(of: "dimension: quantite", with: "dimension: quantité")
+        let diagnostics = CatalogueParser.parse(SourceFile(path: "indicateurs.yaml", text: text)).diagnostics
+        #expect(diagnostics.contains { $0.code == .unknownValue && $0.help == "vouliez-vous dire « quantite » ?" }, "\(diagnostics)")
+    }
+
+    @Test("« somme: true » sur une part est refusé ; « somme: false » retire un chiffre des totaux")
+    func summability() {
+        let forced = Self.withMeals.replacingOccurrences(of: "    nombre: decimal\n", with: "    nombre: decimal\n    somme: true\n")
+        let refused = CatalogueParser.parse(SourceFile(path: "indicateurs.yaml", text: forced)).diagnostics
+        #expect(refused.contains { $0.message.hasPrefix("« part_bio » est en % (une part ou un rapport)") }, "\(refused)")
+        let kept = Self.withMeals.replacingOccurrences(of: "    unite: repas\n", with: "    unite: repas\n    somme: false\n")
+        let (catalogue, problems) = CatalogueParser.parse(SourceFile(path: "indicateurs.yaml", text: kept))
+        #expect(problems.isEmpty)
+        #expect(catalogue.indicator("repas_servis")?.isSummable == false)
     }
 }

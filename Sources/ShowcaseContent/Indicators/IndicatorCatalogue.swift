@@ -20,10 +20,14 @@ package final class IndicatorDefinition: Sendable {
     package let atMost: String?
     /// Above this value the figure is possible but unlikely: a warning, an error under `check --strict`.
     package let warnAbove: Double?
+    /// Whether totals over several entries add this figure (`somme:` in the catalogue; by default, a reported
+    /// figure whose unit adds up). Derived figures are never summed: their inputs are.
+    package let isSummable: Bool
     package let location: SourceLocation
 
     package init(id: String, label: String, unit: Unit, isInteger: Bool, bounds: ClosedRange<Double>, definition: String,
-                formula: Formula?, decimals: Int?, atMost: String?, warnAbove: Double?, location: SourceLocation) {
+                formula: Formula?, decimals: Int?, atMost: String?, warnAbove: Double?, isSummable: Bool? = nil,
+                location: SourceLocation) {
         self.id = id
         self.label = label
         self.unit = unit
@@ -34,6 +38,7 @@ package final class IndicatorDefinition: Sendable {
         self.decimals = decimals
         self.atMost = atMost
         self.warnAbove = warnAbove
+        self.isSummable = formula == nil && (isSummable ?? unit.isAdditive)
         self.location = location
     }
 
@@ -61,8 +66,12 @@ package struct IndicatorCatalogue: Sendable {
     package let constants: [ConstantDefinition]
     /// Derived indicators, each after the ones its formula uses.
     package let derivedInDependencyOrder: [IndicatorDefinition]
+    /// The units the catalogue declares (`unites:`), or the default ones.
+    package let units: [Unit]
 
-    package init(indicators: [IndicatorDefinition], constants: [ConstantDefinition], derivedInDependencyOrder: [IndicatorDefinition]) {
+    package init(indicators: [IndicatorDefinition], constants: [ConstantDefinition], derivedInDependencyOrder: [IndicatorDefinition],
+                 units: [Unit] = Units.defaults) {
+        self.units = units
         self.indicators = indicators
         self.constants = constants
         self.derivedInDependencyOrder = derivedInDependencyOrder

@@ -56,10 +56,9 @@ package struct EntryGroup: Sendable {
 }
 
 /// Counts and totals per programme and edition. A figure is summed only over the entries that report it, and
-/// only when summing means something (hours, people, euros, units, posts, tonnes; never a ratio).
+/// only when the catalogue says summing means something (`IndicatorDefinition.isSummable`: never a share or a
+/// ratio).
 package enum Aggregates {
-    static let additiveUnits: Set = ["heures", "personnes", "euros", "unites", "postes", "tco2e"]
-
     package static func group(_ title: String, _ entries: [EntrySummary], catalogue: IndicatorCatalogue,
                              programme: AwardProgramme? = nil, edition: Int? = nil) -> EntryGroup {
         group(title, members: Array(entries.indices), of: entries, table: FigureTable(entries, catalogue: catalogue),
@@ -71,7 +70,7 @@ package enum Aggregates {
                       catalogue: IndicatorCatalogue, programme: AwardProgramme? = nil, edition: Int? = nil) -> EntryGroup {
         let totals = catalogue.indicators.indices.compactMap { column -> IndicatorTotal? in
             let indicator = catalogue.indicators[column]
-            guard !indicator.isDerived, additiveUnits.contains(indicator.unit.id) else { return nil }
+            guard indicator.isSummable else { return nil }
             var total = 0.0, reporting = 0
             for member in members {
                 guard let value = table.value(entry: member, column: column) else { continue }

@@ -62,7 +62,7 @@ package enum ComparisonBuilder {
     static func charts(_ entries: [EntrySummary], table: FigureTable, catalogue: IndicatorCatalogue) -> [ChartView] {
         let perFigure = catalogue.indicators.indices.compactMap { column -> ChartView? in
             let indicator = catalogue.indicators[column]
-            guard !indicator.isDerived, Aggregates.additiveUnits.contains(indicator.unit.id) else { return nil }
+            guard indicator.isSummable else { return nil }
             var values: [(String, Double)] = [], absent: [String] = []
             for (position, entry) in entries.enumerated() {
                 if let value = table.value(entry: position, column: column) {
