@@ -19,7 +19,7 @@ enum SchemaCases {
                    |
                 12 |     valeur: neuf mille
                    |             ^^^^^^^^^^
-                   = aide: écrivez un nombre en chiffres, par exemple `heures_insertion: 9000` ; si le chiffre est inconnu, supprimez la ligne
+                   = aide: écrivez un nombre en chiffres, par exemple `valeur: 9000` ; si le chiffre est inconnu, supprimez la ligne
 
                 """),
         SchemaCase(
@@ -31,7 +31,7 @@ enum SchemaCases {
                    |
                 12 |     valeur: 9 000
                    |             ^^^^^
-                   = aide: écrivez le nombre sans espace : `heures_insertion: 9000`
+                   = aide: écrivez le nombre sans espace : `valeur: 9000`
 
                 """),
         SchemaCase(
@@ -43,7 +43,7 @@ enum SchemaCases {
                    |
                 12 |     valeur: "9000"
                    |             ^^^^^^
-                   = aide: retirez les guillemets : `heures_insertion: 9000`
+                   = aide: retirez les guillemets : `valeur: 9000`
 
                 """),
         SchemaCase(
@@ -151,7 +151,7 @@ enum SchemaCases {
                   |
                 3 | resume Un collège construit avec une clause sociale.
                   |       ^
-                  = aide: écrivez `resume: ` suivi de la valeur
+                  = aide: ajoutez les deux-points : `resume: Un collège construit avec une clause sociale.`
 
                 """),
         SchemaCase(
@@ -171,7 +171,7 @@ enum SchemaCases {
                    |
                 12 |     valeur: beaucoup
                    |             ^^^^^^^^
-                   = aide: écrivez un nombre en chiffres, par exemple `heures_insertion: 9000` ; si le chiffre est inconnu, supprimez la ligne
+                   = aide: écrivez un nombre en chiffres, par exemple `valeur: 9000` ; si le chiffre est inconnu, supprimez la ligne
 
                 """),
         SchemaCase(
@@ -231,7 +231,7 @@ enum SchemaCases {
                    |
                 11 |   attribution: 17/03/2025
                    |                ^^^^^^^^^^
-                   = aide: écrivez la date à l'envers, avec des tirets : `2025-03-17`
+                   = aide: écrivez la date à l'envers, avec des tirets : `attribution: 2025-03-17`
 
                 """),
         SchemaCase(

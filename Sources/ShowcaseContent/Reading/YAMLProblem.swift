@@ -21,9 +21,50 @@ enum YAMLProblem {
             || ("0"..."9").contains(scalars[end]) { end += 1 }
         guard end > start, end < scalars.count, scalars[end] == " " else { return nil }
         let name = String(String.UnicodeScalarView(scalars[start..<end]))
+        let value = String(String.UnicodeScalarView(scalars[(end + 1)...])).trimmingCharacters(in: .whitespaces)
+        let needsQuotes = value.contains(": ") || value.contains(" #") || value.hasPrefix("\"") == false && value.contains("\"")
+        let written = needsQuotes ? "\"" + value.replacingOccurrences(of: "\"", with: "\\\"") + "\"" : value
+        let line = value.isEmpty ? "\(name):" : "\(name): \(written)"
         return .error(.yamlSyntax, "il manque les deux-points après « \(name) »",
                       at: file.location(line: number, column: end + 1),
-                      help: "écrivez `\(name): ` suivi de la valeur")
+                      help: "ajoutez les deux-points : `\(line)`")
+    }
+
+    /// A line indented with a tab (libyaml stops there or on the next line): the line as it should be written,
+    /// indented like its neighbours — two spaces more than a line ending with `:`, else as the line before.
+    static func tabIndentation(near line: Int, in file: SourceFile, firstLine: Int) -> Diagnostic? {
+        for number in [line, line - 1] where number >= firstLine {
+            guard let text = file.line(number) else { continue }
+            let indentation = text.prefix { $0 == " " || $0 == "\t" }
+            guard indentation.contains("\t") else { continue }
+            var previous = number - 1
+            while previous >= firstLine, let before = file.line(previous),
+                  before.trimmingCharacters(in: .whitespaces).isEmpty || before.trimmingCharacters(in: .whitespaces).hasPrefix("#") {
+                previous -= 1
+            }
+            var spaces = 0
+            if previous >= firstLine, let before = file.line(previous), !before.contains("\t") {
+                spaces = before.prefix { $0 == " " }.count + (before.trimmingCharacters(in: .whitespaces).hasSuffix(":") ? 2 : 0)
+            }
+            let fixed = String(repeating: " ", count: spaces) + text.dropFirst(indentation.count)
+            return .error(.yamlSyntax, "tabulation en début de ligne : l'en-tête s'indente avec des espaces",
+                          at: file.location(line: number, column: 1, length: max(1, indentation.count)),
+                          help: "remplacez-la par \(spaces) espace\(spaces > 1 ? "s" : "") : `\(fixed)`")
+        }
+        return nil
+    }
+
+    /// `titre: Casiers : fabrication locale`: the same line, the value between quotes.
+    static func colonInValue(at line: Int, in file: SourceFile, problem: String) -> Diagnostic? {
+        guard problem.contains("mapping values are not allowed"), let text = file.line(line),
+              let separator = text.range(of: ": ") else { return nil }
+        let value = text[separator.upperBound...].trimmingCharacters(in: .whitespaces)
+        guard !value.isEmpty, !value.hasPrefix("\""), !value.hasPrefix("'") else { return nil }
+        let quoted = "\"" + value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        let column = text[..<separator.upperBound].unicodeScalars.count + 1
+        return .error(.yamlSyntax, "deux-points dans une valeur : elle doit être entre guillemets",
+                      at: file.location(line: line, column: column, length: value.unicodeScalars.count),
+                      help: "mettez la valeur entre guillemets : `\(text[..<separator.lowerBound].trimmingCharacters(in: .whitespaces)): \(quoted)`")
     }
 
     static func translate(_ problem: String) -> (message: String, help: String?) {

@@ -201,6 +201,8 @@ package enum YAMLReader {
             if let missingColon = YAMLProblem.missingColon(before: line, in: file, firstLine: lineOffset + 1, problem: problem) {
                 return missingColon
             }
+            if let tab = YAMLProblem.tabIndentation(near: line, in: file, firstLine: lineOffset + 1) { return tab }
+            if let colon = YAMLProblem.colonInValue(at: line, in: file, problem: problem) { return colon }
             let translated = YAMLProblem.translate(problem)
             return .error(.yamlSyntax, translated.message, at: file.location(line: line, column: mark.column + 1),
                           help: translated.help)

@@ -95,7 +95,7 @@ package struct CaseStudyParser: Sendable {
     private func partners(_ top: Fields, _ reader: inout NodeReader) -> [Partner] {
         (reader.list(top, "partenaires") ?? []).compactMap { node in
             guard let fields = reader.fields(of: node, allowed: Self.partnerFields, context: "partenaires") else { return nil }
-            let name = reader.text(fields, "nom", required: true)
+            let name = reader.text(fields, "nom", required: true, example: "nom: \"Nom du partenaire\"")
             let kind = reader.value(fields, "type", required: true, example: "type: ACI")
                 .flatMap { reader.term($0, name: "type", in: Vocabularies.partnerKinds) }
             let role = reader.value(fields, "role", required: false)
@@ -192,7 +192,7 @@ package struct CaseStudyParser: Sendable {
             }
             guard let figureFields = reader.fields(of: entry.value, allowed: Self.figureFields, context: indicator.id) else { return nil }
             let value = reader.value(figureFields, "valeur", required: true, example: "valeur: 9000")
-                .flatMap { reader.number($0, name: indicator.id, integer: indicator.isInteger, bounds: indicator.bounds) }
+                .flatMap { reader.number($0, name: indicator.id, key: "valeur", integer: indicator.isInteger, bounds: indicator.bounds) }
             let source = sourceReference(figureFields, sources: sources, required: true, &reader)
             let quote = reader.text(figureFields, "citation", required: false)?.value
             let page = reader.text(figureFields, "page", required: false)?.value
@@ -236,11 +236,12 @@ package struct CaseStudyParser: Sendable {
 
     private func sources(_ top: Fields, _ reader: inout NodeReader) -> [SourceReference] {
         var seen: Set<String> = []
-        return (reader.list(top, "sources", required: true) ?? []).compactMap { node in
+        let example = "sources: [{id: ma-source, titre: \"Titre du document\", editeur: \"Qui le publie\"}]"
+        return (reader.list(top, "sources", required: true, example: example) ?? []).compactMap { node in
             guard let fields = reader.fields(of: node, allowed: Self.sourceFields, context: "sources") else { return nil }
             let id = reader.text(fields, "id", required: true, example: "id: communique-2025")
-            let title = reader.text(fields, "titre", required: true)
-            let publisher = reader.text(fields, "editeur", required: true)
+            let title = reader.text(fields, "titre", required: true, example: "titre: \"Titre du document\"")
+            let publisher = reader.text(fields, "editeur", required: true, example: "editeur: \"Qui le publie\"")
             let date = reader.value(fields, "date", required: false).flatMap { reader.date($0, name: "date") }
             let url = reader.text(fields, "url", required: false)
             if let url, !URLRules.isAbsoluteWebURL(url.value) {

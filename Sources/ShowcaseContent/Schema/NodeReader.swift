@@ -78,7 +78,7 @@ struct NodeReader {
         guard let entry = fields[name] else {
             if required, !fields.misspelled.contains(name) {
                 report(.error(.missingField, "champ obligatoire « \(name) » absent", at: fields.location,
-                              help: "ajoutez une ligne `\(example ?? "\(name): …")`"))
+                              help: example.map { "ajoutez une ligne `\($0)`" } ?? "ajoutez une ligne « \(name): » suivie de la valeur"))
             }
             return nil
         }
@@ -93,14 +93,14 @@ struct NodeReader {
     }
 
     /// A list; a single value is read as a list of one, since writers often write `mecanismes: clause-sociale`.
-    mutating func list(_ fields: Fields, _ name: String, required: Bool = false) -> [YAMLNode]? {
-        guard let node = value(fields, name, required: required) else { return nil }
+    mutating func list(_ fields: Fields, _ name: String, required: Bool = false, example: String? = nil) -> [YAMLNode]? {
+        guard let node = value(fields, name, required: required, example: example) else { return nil }
         switch node.kind {
         case .sequence(let items): return items
         case .scalar: return [node]
         case .mapping:
             report(.error(.wrongType, "« \(name) » doit être une liste, pas un groupe de champs", at: node.location,
-                          help: "commencez chaque élément par `- ` sur sa propre ligne"))
+                          help: "écrivez chaque élément sur sa propre ligne, indenté sous « \(name) » et précédé d'un tiret et d'une espace"))
             return nil
         }
     }
@@ -111,7 +111,7 @@ struct NodeReader {
     mutating func text(_ node: YAMLNode, name: String) -> Located<String>? {
         guard case .scalar(let raw, _) = node.kind else {
             report(.error(.wrongType, "« \(name) » doit être du texte, pas \(node.kindDescription)", at: node.location,
-                          help: "écrivez le texte sur la même ligne, entre guillemets s'il contient « : » ou « # »"))
+                          help: Self.oneValueHelp(for: node, name: name)))
             return nil
         }
         let trimmed = raw.trimmingWhitespace
@@ -120,6 +120,15 @@ struct NodeReader {
             return nil
         }
         return Located(trimmed, at: node.location)
+    }
+
+    /// The fix for a list or a group where one value is expected: keep one, on the field's own line.
+    private static func oneValueHelp(for node: YAMLNode, name: String) -> String {
+        if case .sequence(let items) = node.kind, let first = items.first, case .scalar(let text, _) = first.kind {
+            let value = text.contains(":") || text.contains("#") ? "\"\(text)\"" : text
+            return "« \(name) » n'a qu'une valeur : remplacez la liste par celle-ci, sur la ligne de « \(name) », par exemple `\(name): \(value)`"
+        }
+        return "écrivez la valeur sur la ligne de « \(name) », entre guillemets si elle contient « : » ou « # » : `\(name): \"…\"`"
     }
 
     mutating func text(_ fields: Fields, _ name: String, required: Bool, example: String? = nil) -> Located<String>? {
@@ -141,18 +150,21 @@ struct NodeReader {
 
     /// A number written the YAML way (`9000`, `17000000`, `1.5`), within `bounds`; integers only when `integer`.
     ///
-    /// French habits (`9 000`, `17,5`, `17 M€`) are recognised to give the exact fix in the diagnostic.
+    /// French habits (`9 000`, `17,5`, `17 M€`) are recognised to give the exact fix in the diagnostic. `name`
+    /// is what the messages call the figure; `key`, the field as written on its line (`valeur` for a figure),
+    /// which the fixes quote so that they can be copied onto that line.
     mutating func number(
-        _ node: YAMLNode, name: String, integer: Bool, bounds: ClosedRange<Double>? = nil
+        _ node: YAMLNode, name: String, key: String? = nil, integer: Bool, bounds: ClosedRange<Double>? = nil
     ) -> Located<Double>? {
+        let key = key ?? name
         guard case .scalar(let raw, let quoted) = node.kind else {
             report(.error(.wrongType, "« \(name) » doit être un nombre, pas \(node.kindDescription)", at: node.location,
-                          help: "écrivez le nombre seul, par exemple `\(name): 9000`"))
+                          help: "écrivez le nombre seul, par exemple `\(key): 9000`"))
             return nil
         }
         let text = raw.trimmingCharacters(in: .whitespaces)
         guard let value = NumberSyntax.parse(text), !quoted else {
-            let help = NumberSyntax.help(forUnreadable: text, quoted: quoted, name: name)
+            let help = NumberSyntax.help(forUnreadable: text, quoted: quoted, name: key)
             report(.error(.wrongType, "« \(name) » doit être un nombre, et « \(text) » n'en est pas un",
                           at: node.location, help: help))
             return nil
@@ -180,7 +192,7 @@ struct NodeReader {
         guard let raw = text(node, name: name) else { return nil }
         guard let date = PartialDate(iso: raw.value) else {
             report(.error(.invalidDate, "« \(raw.value) » n'est pas une date au format AAAA-MM-JJ", at: raw.location,
-                          help: PartialDate.help(forUnreadable: raw.value)))
+                          help: PartialDate.help(forUnreadable: raw.value, key: name)))
             return nil
         }
         return Located(date, at: raw.location)

@@ -70,17 +70,18 @@ public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertib
     ]
 
     /// The fix for a date written the French way (`17/12/2025`, `décembre 2025`).
-    static func help(forUnreadable text: String) -> String {
+    /// The fix for a date written another way, as the whole line `key: date` so that it can be copied there.
+    static func help(forUnreadable text: String, key: String) -> String {
         let slashParts = text.split(separator: "/")
         if slashParts.count == 3, slashParts.allSatisfy({ Int($0) != nil }) {
             let (d, m, y) = (slashParts[0], slashParts[1], slashParts[2])
             let pad = { (part: Substring) in part.count == 1 ? "0" + part : String(part) }
-            return "écrivez la date à l'envers, avec des tirets : `\(y)-\(pad(m))-\(pad(d))`"
+            return "écrivez la date à l'envers, avec des tirets : `\(key): \(y)-\(pad(m))-\(pad(d))`"
         }
         let words = text.lowercased().split(separator: " ")
         if words.count == 2, let month = monthNames.firstIndex(of: String(words[0])), Int(words[1]) != nil {
-            return "écrivez `\(words[1])-\(month + 1 < 10 ? "0" : "")\(month + 1)` (année-mois)"
+            return "écrivez l'année puis le mois, avec un tiret : `\(key): \(words[1])-\(month + 1 < 10 ? "0" : "")\(month + 1)`"
         }
-        return "écrivez AAAA-MM-JJ (`2025-12-17`), AAAA-MM (`2025-12`) ou l'année seule (`2025`), et une date qui existe"
+        return "écrivez AAAA-MM-JJ, AAAA-MM ou l'année seule, d'une date qui existe, par exemple `\(key): 2025-12-17`"
     }
 }
