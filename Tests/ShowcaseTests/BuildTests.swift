@@ -154,7 +154,7 @@ struct ExtensibleCatalogueTests {
         let home = TestSupport.text(root + "/site/index.html")
         #expect(home.contains("<p class=\"tuile-valeur\">12,5\u{00A0}tCO2e</p>\n      <p class=\"tuile-libelle\">Réemploi mesuré</p>"))
         let csv = TestSupport.text(root + "/site/donnees/indicateurs.csv")
-        #expect(csv.contains(";reemploi_mesure;reemploi_mesure_source"))
-        #expect(csv.contains(";12,5;La commande publique inclusive, Département des Landes (dépliant)"))
+        #expect(csv.contains(";reemploi_mesure;reemploi_mesure_qualificatif;reemploi_mesure_periode;reemploi_mesure_perimetre;reemploi_mesure_objectif;reemploi_mesure_source"))
+        #expect(csv.contains(";12,5;;total;;;La commande publique inclusive, Département des Landes (dépliant)"))
     }
 }

@@ -155,7 +155,7 @@ struct FaultInjectionTests {
     func fullDisk() async throws {
         let root = IncrementalBuildTests.largeProject()
         let disk = TestSupport.temporaryFolder()
-        guard getuid() == 0, Self.mount(size: "3m", at: disk) else {
+        guard getuid() == 0, Self.mount(size: "5m", at: disk) else {
             print("test du disque plein sauté : il faut être root et pouvoir monter un tmpfs")
             return
         }

@@ -7,8 +7,17 @@ package struct ComputedIndicator: Sendable {
     package let value: Double
     /// « 9 000 h ÷ 1 607 h »
     package let working: String
-    /// « 5,6 ETP »
-    package var formatted: String { definition.unit.format(value, decimals: definition.decimals) }
+    /// « environ » when a figure it rests on is not exact.
+    package var qualifier: Qualifier? = nil
+    /// The period of the figures it rests on, which all share it.
+    package var period: FigurePeriod = .total
+    /// « 5,6 ETP », « environ 5,6 ETP par an »
+    package var formatted: String {
+        var text = definition.unit.format(value, decimals: definition.decimals)
+        if let qualifier { text = qualifier.words + " " + text }
+        if let words = period.words { text += " " + words }
+        return text
+    }
     /// « 9 000 h ÷ 1 607 h = 5,6 ETP »
     package var equation: String { working + " = " + formatted }
 }
@@ -21,7 +30,8 @@ package enum IndicatorCompiler {
         var operands: [String: String] = [:]
         for figure in study.figures {
             exact[figure.indicator.id] = figure.value.value
-            operands[figure.indicator.id] = figure.indicator.unit.formatInFormula(figure.value.value, decimals: nil)
+            let operand = figure.indicator.unit.formatInFormula(figure.value.value, decimals: nil)
+            operands[figure.indicator.id] = figure.qualifier.map { $0.words + " " + operand } ?? operand
         }
         for constant in catalogue.constants {
             let value = study.constants[constant.id]?.value ?? constant.value
@@ -31,10 +41,15 @@ package enum IndicatorCompiler {
         }
         var computed: [String: ComputedIndicator] = [:]
         for indicator in catalogue.derivedInDependencyOrder {
-            guard let formula = indicator.formula, let value = formula.evaluate({ exact[$0] }), value.isFinite else { continue }
+            // Figures of different periods (a daily output and a yearly one) make no quotient.
+            let inputs = reportedInputs(of: indicator, catalogue: catalogue).compactMap { study.figure($0.id) }
+            guard Set(inputs.map(\.period)).count <= 1,
+                  let formula = indicator.formula, let value = formula.evaluate({ exact[$0] }), value.isFinite else { continue }
             let rounded = indicator.decimals.map { FrenchNumber.round(value, decimals: $0) } ?? value
-            let result = ComputedIndicator(definition: indicator, value: rounded,
+            var result = ComputedIndicator(definition: indicator, value: rounded,
                                            working: formula.display { operands[$0] ?? $0 })
+            result.qualifier = inputs.contains { $0.qualifier != nil } ? .approximately : nil
+            result.period = inputs.first?.period ?? .total
             exact[indicator.id] = value
             operands[indicator.id] = indicator.unit.formatInFormula(rounded, decimals: indicator.decimals)
             computed[indicator.id] = result

@@ -116,6 +116,25 @@ package struct Figure: Sendable {
     package var page: String?
     /// What the figure covers, when the bare label would mislead (« première livraison »).
     package var note: String?
+    /// « environ », « plus de »… as the source words it; `nil` for an exact figure.
+    package var qualifier: Qualifier?
+    package var period: FigurePeriod = .total
+    /// The part of the purchase it covers (« lot 2 seulement »).
+    package var scope: String?
+    /// The target the figure is measured against (planned insertion hours).
+    package var target: Double?
+    /// For an amount: before or after tax, when the source says.
+    package var taxBasis: TaxBasis?
+
+    /// The value as a share of the target, in percent (« soit 116 % »).
+    package var achievementRate: Double? {
+        guard let target, target > 0 else { return nil }
+        return value.value / target * 100
+    }
+
+    /// A figure totals may add as it is: over the whole purchase, and not capped (« moins de 50 » is not a
+    /// quantity one can add).
+    package var isAddable: Bool { period == .total && qualifier != .lessThan }
 }
 
 /// A public document the case study's facts come from.

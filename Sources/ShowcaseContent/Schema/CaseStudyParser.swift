@@ -13,7 +13,7 @@ package struct CaseStudyParser: Sendable {
     static let partnerFields = ["nom", "type", "role", "siret"]
     static let contractFields = ["nature", "technique", "execution", "objet", "lot", "cpv"]
     static let awardFields = ["programme", "edition", "categorie", "statut"]
-    static let figureFields = ["valeur", "source", "citation", "page", "note"]
+    static let figureFields = ["valeur", "qualificatif", "periode", "perimetre", "objectif", "taxes", "source", "citation", "page", "note"]
     static let sourceFields = ["id", "titre", "editeur", "date", "url"]
     static let datedFields = ["date", "source"]
     static let imageFields = ["fichier", "alt", "legende", "credit"]
@@ -198,7 +198,38 @@ package struct CaseStudyParser: Sendable {
             let page = reader.text(figureFields, "page", required: false)?.value
             let note = reader.text(figureFields, "note", required: false)?.value
             guard let value, let source else { return nil }
-            return Figure(indicator: indicator, value: value, sourceID: source, quote: quote, page: page, note: note)
+            var figure = Figure(indicator: indicator, value: value, sourceID: source, quote: quote, page: page, note: note)
+            Self.readReporting(of: &figure, figureFields, &reader)
+            return figure
+        }
+    }
+
+    /// How the figure is worded by its source: qualifier, period, scope, target, tax basis.
+    private static func readReporting(of figure: inout Figure, _ fields: Fields, _ reader: inout NodeReader) {
+        let indicator = figure.indicator
+        figure.qualifier = reader.value(fields, "qualificatif", required: false)
+            .flatMap { reader.term($0, name: "qualificatif", in: Qualifier.vocabulary) }
+            .flatMap { Qualifier(rawValue: $0.value.id) }
+        if let period = reader.text(fields, "periode", required: false) {
+            if let parsed = FigurePeriod(period.value) {
+                figure.period = parsed
+            } else {
+                reader.report(.error(
+                    .unknownValue, "« \(period.value) » n'est pas une période connue", at: period.location,
+                    help: "écrivez `periode: total`, `periode: par-jour`, `periode: par-mois`, `periode: par-an`, ou des années : `periode: 2018-2024`"))
+            }
+        }
+        figure.scope = reader.text(fields, "perimetre", required: false)?.value
+        figure.target = reader.value(fields, "objectif", required: false)
+            .flatMap { reader.number($0, name: "\(indicator.id) (objectif)", key: "objectif", integer: indicator.isInteger,
+                                     bounds: indicator.bounds) }?.value
+        if let basis = reader.value(fields, "taxes", required: false) {
+            if indicator.unit.dimension == "montant" {
+                figure.taxBasis = reader.term(basis, name: "taxes", in: TaxBasis.vocabulary).flatMap { TaxBasis(rawValue: $0.value.id) }
+            } else {
+                reader.report(.error(.wrongType, "« taxes » ne s'applique qu'à un montant, et « \(indicator.id) » n'en est pas un",
+                                     at: basis.location, help: "supprimez la ligne `taxes`"))
+            }
         }
     }
 

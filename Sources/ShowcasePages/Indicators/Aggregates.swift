@@ -2,24 +2,47 @@ import ShowcaseFoundation
 import ShowcaseContent
 import ShowcaseTemplates
 
-/// The total of one figure over a group of entries, counting only the entries that report it.
+/// The total of one figure over a group of entries, counting only the entries that report it, and adding only
+/// what adds up: figures over the whole purchase, of one tax basis. « Plus de » figures make the total « au
+/// moins »; « environ » ones, « environ ». The others (per day, over some years, « moins de ») are set aside and
+/// counted, not added.
 package struct IndicatorTotal: Sendable {
     package let indicator: IndicatorDefinition
     package let total: Double
-    /// Entries of the group that report the figure.
+    /// Entries of the group whose figure is in the total.
     package let reporting: Int
     /// Entries in the group.
     package let groupSize: Int
+    /// `.approximately` or `.atLeast` when a figure added is not exact.
+    package var qualifier: Qualifier? = nil
+    package var taxBasis: TaxBasis? = nil
+    /// Figures of the group not added: of another period, or capped (« moins de »).
+    package var setAside = 0
+    /// Amounts before and after tax (or of unknown basis) are not added together.
+    package var mixedTaxBases = false
+
+    /// « au moins 61 000 heures », « 3 M€ HT »
+    package var valueText: String {
+        if mixedTaxBases { return "montants HT et TTC, non additionnés" }
+        if reporting == 0 { return "chiffres par période ou plafonnés, non additionnés" }
+        var text = indicator.unit.format(total, decimals: nil) + (taxBasis.map { FrenchNumber.unitSeparator + $0.rawValue } ?? "")
+        if let qualifier { text = qualifier.words + " " + text }
+        return text
+    }
 
     /// « 9 000 heures sur 1 dossier renseigné sur 4 »
     package func sentence(noun: GroupNoun) -> String {
-        indicator.unit.format(total, decimals: nil) + " sur " + coverage(noun: noun)
+        valueText + " sur " + coverage(noun: noun)
     }
 
-    /// « 1 dossier renseigné sur 4 »
+    /// « 1 dossier renseigné sur 4 », « … ; 1 chiffre d'une autre période, non additionné »
     package func coverage(noun: GroupNoun) -> String {
         let participle = "renseigné" + (noun.isFeminine ? "e" : "") + (reporting > 1 ? "s" : "")
-        return "\(reporting) \(reporting > 1 ? noun.plural : noun.singular) \(participle) sur \(groupSize)"
+        var text = "\(reporting) \(reporting > 1 ? noun.plural : noun.singular) \(participle) sur \(groupSize)"
+        if setAside > 0 {
+            text += " ; \(setAside) chiffre\(setAside > 1 ? "s" : "") par période ou plafonné\(setAside > 1 ? "s" : ""), non additionné\(setAside > 1 ? "s" : "")"
+        }
+        return text
     }
 }
 
@@ -71,14 +94,27 @@ package enum Aggregates {
         let totals = catalogue.indicators.indices.compactMap { column -> IndicatorTotal? in
             let indicator = catalogue.indicators[column]
             guard indicator.isSummable else { return nil }
-            var total = 0.0, reporting = 0
+            var total = 0.0, reporting = 0, setAside = 0
+            var approximate = false, lowerBound = false, bases = Set<String?>()
             for member in members {
-                guard let value = table.value(entry: member, column: column) else { continue }
-                total += value
+                guard let cell = table.cell(entry: member, column: column) else { continue }
+                guard cell.isAddable else {
+                    setAside += 1
+                    continue
+                }
+                total += cell.value
                 reporting += 1
+                approximate = approximate || cell.qualifier == Qualifier.approximately.rawValue
+                lowerBound = lowerBound || cell.qualifier.flatMap(Qualifier.init).map(\.isLowerBound) == true
+                bases.insert(cell.taxBasis)
             }
-            guard reporting > 0 else { return nil }
-            return IndicatorTotal(indicator: indicator, total: total, reporting: reporting, groupSize: members.count)
+            guard reporting > 0 || setAside > 0 else { return nil }
+            var result = IndicatorTotal(indicator: indicator, total: total, reporting: reporting, groupSize: members.count)
+            result.qualifier = approximate ? .approximately : lowerBound ? .atLeast : nil
+            result.setAside = setAside
+            result.mixedTaxBases = bases.count > 1
+            result.taxBasis = bases.count == 1 ? bases.first.flatMap { $0.flatMap(TaxBasis.init) } : nil
+            return result
         }
         return EntryGroup(title: title, programme: programme, edition: edition, slugs: members.map { entries[$0].slug },
                           winners: members.filter { entries[$0].isWinner }.count, totals: totals)
@@ -107,23 +143,28 @@ package enum Aggregates {
 struct FigureTable {
     private let columns: Int
     /// Row after row; NaN where the entry does not report the figure (a reported figure is never NaN).
-    private let values: [Double]
+    private let cells: [FigureValue?]
 
     init(_ entries: [EntrySummary], catalogue: IndicatorCatalogue) {
         let positions = Dictionary(catalogue.indicators.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         columns = catalogue.indicators.count
-        var values = [Double](repeating: .nan, count: entries.count * columns)
+        var cells = [FigureValue?](repeating: nil, count: entries.count * columns)
         for (row, entry) in entries.enumerated() {
             for figure in entry.figures {
-                guard let column = positions[figure.id], values[row * columns + column].isNaN else { continue }
-                values[row * columns + column] = figure.value
+                guard let column = positions[figure.id], cells[row * columns + column] == nil else { continue }
+                cells[row * columns + column] = figure
             }
         }
-        self.values = values
+        self.cells = cells
     }
 
+    /// The entry's figure, however it is worded.
+    func cell(entry: Int, column: Int) -> FigureValue? { cells[entry * columns + column] }
+
+    /// The entry's figure when it can stand beside the others (over the whole purchase, not capped): charts
+    /// compare only those.
     func value(entry: Int, column: Int) -> Double? {
-        let value = values[entry * columns + column]
-        return value.isNaN ? nil : value
+        guard let cell = cell(entry: entry, column: column), cell.isAddable else { return nil }
+        return cell.value
     }
 }

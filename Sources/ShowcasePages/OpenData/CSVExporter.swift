@@ -21,7 +21,10 @@ package enum CSVExporter {
         header += Vocabularies.dateKinds.terms.map { "date_\($0.id)" }
         for indicator in catalogue.indicators {
             header.append(indicator.id)
-            if !indicator.isDerived { header.append("\(indicator.id)_source") }
+            guard !indicator.isDerived else { continue }
+            header += ["qualificatif", "periode", "perimetre", "objectif"].map { "\(indicator.id)_\($0)" }
+            if indicator.unit.dimension == "montant" { header.append("\(indicator.id)_taxes") }
+            header.append("\(indicator.id)_source")
         }
         header.append("sources")
         return RecordFile(opening: [0xEF, 0xBB, 0xBF] + line(header), separator: [], closing: [])
@@ -48,6 +51,12 @@ package enum CSVExporter {
             } else {
                 let figure = study.figure(indicator.id)
                 row.append(figure.map { number($0.value.value) } ?? "")
+                // How the figure is worded, each in its column: a spreadsheet can then sort and filter on it.
+                row.append(figure?.qualifier?.rawValue ?? "")
+                row.append(figure.map { $0.period.machine } ?? "")
+                row.append(figure?.scope ?? "")
+                row.append(figure?.target.map(number) ?? "")
+                if indicator.unit.dimension == "montant" { row.append(figure?.taxBasis?.rawValue ?? "") }
                 row.append(figure.flatMap { study.source($0.sourceID) }.map(describe) ?? "")
             }
         }

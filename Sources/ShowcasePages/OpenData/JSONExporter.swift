@@ -34,6 +34,12 @@ package enum JSONExporter {
             figures.append((indicator.id, .object([
                 ("valeur", .number(figure.value.value)),
                 ("unite", .string(indicator.unit.id)),
+                ("qualificatif", .optional(figure.qualifier?.rawValue)),
+                ("periode", .string(figure.period.machine)),
+                ("perimetre", .optional(figure.scope)),
+                ("objectif", figure.target.map(JSONValue.number) ?? .null),
+                ("taux_atteinte", figure.achievementRate.map { .number(FrenchNumber.round($0, decimals: 1)) } ?? .null),
+                ("taxes", .optional(figure.taxBasis?.rawValue)),
                 ("source", .string(figure.sourceID)),
                 ("citation", .optional(figure.quote)),
                 ("page", .optional(figure.page)),
@@ -44,6 +50,8 @@ package enum JSONExporter {
             (computed.definition.id, .object([
                 ("valeur", .number(computed.value)),
                 ("unite", .string(computed.definition.unit.id)),
+                ("qualificatif", .optional(computed.qualifier?.rawValue)),
+                ("periode", .string(computed.period.machine)),
                 ("calcul", .string(computed.equation)),
             ]))
         }

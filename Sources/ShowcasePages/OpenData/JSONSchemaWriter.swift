@@ -20,11 +20,18 @@ package enum JSONSchemaWriter {
             .object([("enum", .array(values.map(JSONValue.string) + (nullable ? [.null] : [])))])
         }
         let number = JSONValue.object([("type", .string("number"))])
+        let optionalNumber = JSONValue.object([("type", .array([.string("number"), .string("null")]))])
+        let qualifier = enumeration(Qualifier.allCases.map(\.rawValue), nullable: true)
+        let period = JSONValue.object([("type", .string("string")),
+                                       ("pattern", .string("^(total|par-jour|par-mois|par-an|[0-9]{4}-[0-9]{4})$"))])
         let figure = strictObject([
-            ("valeur", number), ("unite", text), ("source", text), ("citation", optionalText), ("page", optionalText),
-            ("note", optionalText),
+            ("valeur", number), ("unite", text), ("qualificatif", qualifier), ("periode", period), ("perimetre", optionalText),
+            ("objectif", optionalNumber), ("taux_atteinte", optionalNumber),
+            ("taxes", enumeration(TaxBasis.allCases.map(\.rawValue), nullable: true)),
+            ("source", text), ("citation", optionalText), ("page", optionalText), ("note", optionalText),
         ])
-        let computed = strictObject([("valeur", number), ("unite", text), ("calcul", text)])
+        let computed = strictObject([("valeur", number), ("unite", text), ("qualificatif", qualifier), ("periode", period),
+                                     ("calcul", text)])
         let isoDate = JSONValue.object([("type", .string("string")), ("pattern", .string("^[0-9]{4}(-[0-9]{2}){0,2}$"))])
 
         let entry = strictObject([

@@ -31,7 +31,7 @@ package enum ComparisonBuilder {
     package static func cells(_ study: CaseStudy, derived: [ComputedIndicator], catalogue: IndicatorCatalogue) -> [CellView] {
         catalogue.indicators.map { indicator -> CellView in
             if let figure = study.figure(indicator.id) {
-                return CellView(value: indicator.unit.format(figure.value.value, decimals: nil),
+                return CellView(value: figure.wording,
                                 rawValue: MachineNumber.format(figure.value.value), isKnown: true, reason: nil)
             }
             if let computed = derived.first(where: { $0.definition.id == indicator.id }) {
@@ -42,7 +42,8 @@ package enum ComparisonBuilder {
             if indicator.isDerived {
                 let lacking = IndicatorCompiler.reportedInputs(of: indicator, catalogue: catalogue)
                     .filter { study.figure($0.id) == nil }.map { $0.label.lowercasedFirstLetter }
-                reason = "Non calculable : il manque " + lacking.joined(separator: ", ") + "."
+                reason = lacking.isEmpty ? "Non calculable : les chiffres dont il dépend ne portent pas sur la même période."
+                    : "Non calculable : il manque " + lacking.joined(separator: ", ") + "."
             } else {
                 reason = "Non publié par les sources de cette fiche."
             }

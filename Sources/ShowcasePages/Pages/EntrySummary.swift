@@ -66,7 +66,7 @@ package final class EntrySummary: Sendable {
             updated: FeedDates.rfc3339(FeedDates.updated(study)), mechanisms: study.mechanisms.map(\.value.id),
             departement: study.buyer.departement?.id,
             award: study.award.map { AwardKey(programme: $0.programme.id, edition: $0.edition, category: $0.category, status: $0.status.id) },
-            figures: study.figures.map { FigureValue(id: $0.indicator.id, value: $0.value.value) },
+            figures: study.figures.map(FigureValue.init),
             derivedIDs: derived.map(\.definition.id), imageOutputs: study.images.compactMap(\.outputPath),
             cardFingerprint: cardFingerprint)
     }
@@ -93,6 +93,9 @@ package final class EntrySummary: Sendable {
         for figure in figures {
             writer.write(figure.id)
             writer.write(figure.value)
+            writer.write(figure.qualifier)
+            writer.write(figure.period)
+            writer.write(figure.taxBasis)
         }
         writer.write(derivedIDs)
     }
@@ -136,11 +139,27 @@ package struct AwardKey: Sendable, Equatable {
 package struct FigureValue: Sendable, Equatable {
     package let id: String
     package let value: Double
+    /// How the source words it (`Qualifier.rawValue`), its period (`FigurePeriod.machine`) and, for an amount,
+    /// its tax basis: what totals need to add only what adds up.
+    package let qualifier: String?
+    package let period: String
+    package let taxBasis: String?
 
-    package init(id: String, value: Double) {
+    package init(id: String, value: Double, qualifier: String? = nil, period: String = "total", taxBasis: String? = nil) {
         self.id = id
         self.value = value
+        self.qualifier = qualifier
+        self.period = period
+        self.taxBasis = taxBasis
     }
+
+    init(_ figure: Figure) {
+        self.init(id: figure.indicator.id, value: figure.value.value, qualifier: figure.qualifier?.rawValue,
+                  period: figure.period.machine, taxBasis: figure.taxBasis?.rawValue)
+    }
+
+    /// Over the whole purchase, and not capped: a total may add it.
+    var isAddable: Bool { period == "total" && qualifier != Qualifier.lessThan.rawValue }
 }
 
 extension EntrySummary {
@@ -177,7 +196,9 @@ extension EntrySummary {
         }
         var figures: [FigureValue] = []
         for _ in 0..<(try reader.readCount()) {
-            figures.append(FigureValue(id: try reader.readString(), value: try reader.readDouble()))
+            figures.append(FigureValue(id: try reader.readString(), value: try reader.readDouble(),
+                                       qualifier: try reader.readOptionalString(), period: try reader.readString(),
+                                       taxBasis: try reader.readOptionalString()))
         }
         self.init(path: path, slug: slug, title: title, shortTitle: shortTitle, updated: updated, mechanisms: mechanisms,
                   departement: departement, award: award, figures: figures, derivedIDs: try reader.readStrings(),

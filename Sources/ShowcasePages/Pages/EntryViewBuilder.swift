@@ -61,7 +61,7 @@ package enum EntryViewBuilder {
                 guard let source = sourceByID[figure.sourceID] else { return nil }
                 return FigureView(
                     id: figure.indicator.id, label: figure.indicator.label,
-                    value: figure.indicator.unit.format(figure.value.value, decimals: nil),
+                    value: figure.wording,
                     rawValue: MachineNumber.format(figure.value.value), definition: figure.indicator.definition,
                     note: figure.note, quote: figure.quote, page: figure.page, source: source)
             },
@@ -80,7 +80,7 @@ package enum EntryViewBuilder {
     package static func notComputed(_ study: CaseStudy, catalogue: IndicatorCatalogue, computed: [ComputedIndicator]) -> [NotComputedView] {
         IndicatorCompiler.missing(study, catalogue: catalogue, computed: computed).map { indicator, lacking in
             NotComputedView(id: indicator.id, label: indicator.label,
-                            reason: "chiffres manquants : " + lacking.map { $0.label.lowercasedFirstLetter }.joined(separator: ", "))
+                            reason: NotComputedReason.text(lacking: lacking))
         }
     }
 

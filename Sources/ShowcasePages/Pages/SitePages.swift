@@ -260,7 +260,7 @@ package struct SitePages: Sendable {
         GroupView(title: group.title, count: group.count, winners: group.winners,
                   summary: group.summary(noun: noun), totals: group.totals.map { total in
             TotalView(id: total.indicator.id, label: total.indicator.label,
-                      value: total.indicator.unit.format(total.total, decimals: nil), rawValue: MachineNumber.format(total.total),
+                      value: total.valueText, rawValue: MachineNumber.format(total.total),
                       reporting: total.reporting, groupSize: total.groupSize, sentence: total.sentence(noun: noun),
                       coverage: total.coverage(noun: noun))
         })

@@ -1,0 +1,30 @@
+import ShowcaseFoundation
+import ShowcaseContent
+
+extension Figure {
+    /// The figure as a juror reads it: « plus de 50 % », « 1 200 repas par jour », « 17 M€ HT »,
+    /// « 52 000 heures pour un objectif de 45 000 heures, soit 116 % », « 8 postes (lot 2 seulement) ».
+    package var wording: String {
+        let unit = indicator.unit
+        let basis = taxBasis.map { FrenchNumber.unitSeparator + $0.rawValue } ?? ""
+        var text = unit.format(value.value, decimals: nil) + basis
+        if let qualifier { text = qualifier.words + " " + text }
+        if let words = period.words { text += " " + words }
+        if let target {
+            text += " pour un objectif de " + unit.format(target, decimals: nil) + basis
+            if let rate = achievementRate {
+                text += ", soit " + FrenchNumber.format(FrenchNumber.round(rate, decimals: 0), decimals: 0) + FrenchNumber.unitSeparator + "%"
+            }
+        }
+        if let scope { text += " (\(scope))" }
+        return text
+    }
+}
+
+/// Why a derived indicator is not computed for an entry, in words a juror reads without feeling accused.
+enum NotComputedReason {
+    static func text(lacking: [IndicatorDefinition]) -> String {
+        guard !lacking.isEmpty else { return "les chiffres dont il dépend ne portent pas sur la même période" }
+        return "chiffres manquants : " + lacking.map { $0.label.lowercasedFirstLetter }.joined(separator: ", ")
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+@testable import ShowcaseFoundation
+@testable import ShowcaseContent
+@testable import ShowcasePages
+@testable import ShowcaseSite
+
+/// Figures as sources word them (issue 12, point 1) and totals that add only what adds up (point 2).
+@Suite("Chiffres tels que les sources les disent")
+struct FigureReportingTests {
+    /// The sample with lines added under `heures_insertion` (after its value).
+    static func hours(_ lines: String) -> String {
+        Sample.replacing("    valeur: 9000\n", with: "    valeur: 9000\n" + lines)
+    }
+
+    static func figure(_ text: String, _ id: String = "heures_insertion") throws -> Figure {
+        let read = TestSupport.read(text)
+        #expect(!read.diagnostics.hasErrors, "\(read.diagnostics.map(\.message))")
+        return try #require(read.study?.figure(id))
+    }
+
+    @Test("La page écrit le chiffre comme un juré le lit", arguments: [
+        ("    qualificatif: plus-de\n", "plus de 9\u{202F}000\u{00A0}heures"),
+        ("    qualificatif: environ\n", "environ 9\u{202F}000\u{00A0}heures"),
+        ("    periode: par-jour\n", "9\u{202F}000\u{00A0}heures par jour"),
+        ("    periode: 2018-2024\n", "9\u{202F}000\u{00A0}heures de 2018 à 2024"),
+        ("    objectif: 8000\n", "9\u{202F}000\u{00A0}heures pour un objectif de 8\u{202F}000\u{00A0}heures, soit 113\u{00A0}%"),
+        ("    perimetre: lot 2 seulement\n", "9\u{202F}000\u{00A0}heures (lot 2 seulement)"),
+    ])
+    func wording(lines: String, expected: String) throws {
+        #expect(try Self.figure(Self.hours(lines)).wording == expected)
+    }
+
+    @Test("Un montant dit s'il est hors taxes ou toutes taxes comprises ; un autre chiffre ne le peut pas")
+    func taxBasis() throws {
+        let amount = Sample.replacing("chiffres:\n", with: "chiffres:\n  montant_euros:\n    valeur: 17000000\n    taxes: HT\n    source: depliant\n")
+        #expect(try Self.figure(amount, "montant_euros").wording == "17\u{00A0}M€\u{00A0}HT")
+        let read = TestSupport.read(Self.hours("    taxes: HT\n"))
+        #expect(read.diagnostics.first?.message == "« taxes » ne s'applique qu'à un montant, et « heures_insertion » n'en est pas un")
+    }
+
+    @Test("Une période ou un qualificatif mal écrits sont signalés à leur ligne, avec ce qui est permis")
+    func invalidWording() {
+        let period = TestSupport.read(Self.hours("    periode: 2024-2018\n"))
+        #expect(period.diagnostics.first?.message == "« 2024-2018 » n'est pas une période connue")
+        #expect(period.diagnostics.first?.location?.line == 13)
+        let qualifier = TestSupport.read(Self.hours("    qualificatif: plus de\n"))
+        #expect(qualifier.diagnostics.first?.help == "vouliez-vous dire « plus-de » ?")
+    }
+
+    @Test("Un indicateur calculé d'un chiffre approché est « environ » ; de chiffres de périodes différentes, il n'est pas calculé et la page dit pourquoi")
+    func derivedFromWordedFigures() throws {
+        let approximate = TestSupport.read(Self.hours("    qualificatif: plus-de\n"))
+        let etp = try #require(approximate.study?.derived.first { $0.definition.id == "etp_insertion" })
+        #expect(etp.formatted == "environ 5,6\u{00A0}ETP")
+        #expect(etp.equation.hasPrefix("plus de 9\u{202F}000\u{00A0}h ÷"))
+        let mixed = try #require(TestSupport.read(Self.hours("    periode: par-an\n")).study)
+        #expect(!mixed.derived.contains { $0.definition.id == "heures_par_personne" })
+        #expect(mixed.derived.first { $0.definition.id == "etp_insertion" }?.formatted == "5,6\u{00A0}ETP par an")
+        let reasons = EntryViewBuilder.notComputed(mixed, catalogue: TestSupport.catalogue, computed: mixed.derived)
+        #expect(reasons.first { $0.id == "heures_par_personne" }?.reason == "les chiffres dont il dépend ne portent pas sur la même période")
+    }
+
+    @Test("Les données ouvertes gardent chaque précision dans sa colonne")
+    func openData() throws {
+        let study = try #require(TestSupport.read(Self.hours("    qualificatif: plus-de\n    objectif: 8000\n    periode: 2018-2024\n")).study)
+        let entry = OpenDataEntry(study: study, derived: study.derived)
+        let row = String(decoding: CSVExporter.row(entry, config: TestSupport.config, catalogue: TestSupport.catalogue), as: UTF8.self)
+        #expect(row.contains(";9000;plus-de;2018-2024;;8000;"))
+        let json = JSONExporter.entry(entry, config: TestSupport.config, catalogue: TestSupport.catalogue).compact
+        #expect(json.contains("\"qualificatif\":\"plus-de\",\"periode\":\"2018-2024\",\"perimetre\":null,\"objectif\":8000,\"taux_atteinte\":112.5,\"taxes\":null"))
+    }
+
+    @Test("Les totaux n'additionnent que ce qui s'additionne : « au moins », « environ », périodes et taxes à part")
+    func totals() throws {
+        func summary(_ text: String) throws -> EntrySummary {
+            let study = try #require(TestSupport.read(text).study)
+            return EntrySummary(study: study, derived: study.derived)
+        }
+        let exact = try summary(Sample.valid)
+        let moreThan = try summary(Sample.replacing("    valeur: 9000\n", with: "    valeur: 1000\n    qualificatif: plus-de\n"))
+        let perDay = try summary(Sample.replacing("    valeur: 9000\n", with: "    valeur: 50\n    periode: par-jour\n"))
+        let group = Aggregates.group("Toutes", [exact, moreThan, perDay], catalogue: TestSupport.catalogue)
+        let hours = try #require(group.totals.first { $0.indicator.id == "heures_insertion" })
+        #expect(hours.valueText == "au moins 10\u{202F}000\u{00A0}heures")
+        #expect(hours.coverage(noun: .fiche) == "2 fiches renseignées sur 3 ; 1 chiffre par période ou plafonné, non additionné")
+
+        let amount = { (basis: String, value: Int) in
+            Sample.replacing("chiffres:\n", with: "chiffres:\n  montant_euros:\n    valeur: \(value)\n    taxes: \(basis)\n    source: depliant\n")
+        }
+        let mixed = Aggregates.group("Toutes", [try summary(amount("HT", 1_000_000)), try summary(amount("TTC", 2_000_000))],
+                                     catalogue: TestSupport.catalogue)
+        #expect(mixed.totals.first { $0.indicator.id == "montant_euros" }?.valueText == "montants HT et TTC, non additionnés")
+        let same = Aggregates.group("Toutes", [try summary(amount("HT", 1_000_000)), try summary(amount("HT", 2_000_000))],
+                                    catalogue: TestSupport.catalogue)
+        #expect(same.totals.first { $0.indicator.id == "montant_euros" }?.valueText == "3\u{00A0}M€\u{00A0}HT")
+    }
+}
