@@ -315,7 +315,7 @@ enum SchemaCases {
                    |
                 10 | considerations_environnementales: [clause-verte]
                    |                                    ^^^^^^^^^^^^
-                   = aide: valeurs permises : `clause-environnementale`, `critere-environnemental`
+                   = aide: valeurs permises : `clause-environnementale`, `critere-environnemental`, `achat-reemploi`
 
                 """),
     ]

@@ -25,7 +25,7 @@ struct SitePagesTests {
     @Test("Chaque type de page existe", arguments: [
         "index.html", "comparer/index.html", "themes/index.html", "recherche/index.html", "404.html", "flux.atom",
         "sitemap.xml", "robots.txt", "recherche.json", "assets/favicon.svg", "assets/comparer.js", "assets/recherche.js",
-        "mecanismes/reserve-penitentiaire/index.html", "departements/47/index.html", "prix/trophees-commande-publique/2025/index.html",
+        "mecanismes/reserve-penitentiaire/index.html", "environnement/achat-reemploi/index.html", "departements/47/index.html", "prix/trophees-commande-publique/2025/index.html",
         "categories/trophees-commande-publique/prix-de-la-communaute-des-acheteurs/index.html", "statuts/laureat/index.html",
     ])
     func exists(_ path: String) async throws {

@@ -6,6 +6,7 @@ import Testing
 @testable import ShowcaseFoundation
 @testable import ShowcaseContent
 @testable import ShowcaseSite
+@testable import ShowcasePages
 
 /// What real projects met and showcase passed over in silence, or said in English.
 @Suite("Noms de fichiers, étiquettes YAML et messages", .serialized)
@@ -227,5 +228,28 @@ struct DraftTests {
             .replacingOccurrences(of: "https://example.org/", with: "https://www.landes.fr/")], into: root)
         #expect(!(try await Pipeline().build(ProjectPaths(root: root))).diagnostics.contains { $0.code == .exampleAddress })
         #expect(!(try await Pipeline().check(ProjectPaths(root: root))).diagnostics.contains { $0.code == .exampleAddress })
+    }
+}
+
+/// The legal vocabulary real purchases need (issue 12, point 4).
+@Suite("Vocabulaire juridique")
+struct LegalVocabularyTests {
+    @Test("Le marché d'insertion et de qualification (R. 2123-1, 3°) est un mécanisme, sans réservation")
+    func insertionContract() throws {
+        let read = TestSupport.read(Sample.replacing("  - clause-sociale", with: "  - marche-insertion"))
+        #expect(read.diagnostics.isEmpty, "\(read.diagnostics)")
+        let mechanism = try #require(LegalMechanisms.mechanism("marche-insertion"))
+        #expect(mechanism.article == "R. 2123-1, 3°")
+        #expect(!mechanism.isReservation)
+    }
+
+    @Test("L'achat issu du réemploi (loi AGEC) est une considération environnementale, un thème, hors colonne DECP")
+    func reuse() throws {
+        let study = try #require(TestSupport.read(Sample.replacing("chiffres:", with: "considerations_environnementales: [achat-reemploi, clause-environnementale]\nchiffres:")).study)
+        #expect(OpenDataEntry(study: study, derived: study.derived).environmentalConsiderations == ["Clause environnementale"])
+        let summary = EntrySummary(study: study, derived: study.derived)
+        let theme = try #require(Taxonomies.build([summary], config: TestSupport.config).first { $0.id == "environnement" })
+        #expect(theme.terms.map(\.path) == ["environnement/clause-environnementale/", "environnement/achat-reemploi/"])
+        #expect(theme.terms.last?.label == "Achat issu du réemploi, de la réutilisation ou du recyclage (loi AGEC, art. 58)")
     }
 }

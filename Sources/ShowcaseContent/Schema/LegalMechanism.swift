@@ -56,6 +56,10 @@ package enum LegalMechanisms {
             id: "critere-social", article: "L. 2152-7", title: "Critère social d'attribution",
             explanation: "Les offres sont notées aussi sur leur dimension sociale, par exemple l'insertion proposée par chaque candidat.",
             link: codeTableOfContents, eligiblePartnerKinds: nil, decpSocialConsideration: "Critère social"),
+        LegalMechanism(
+            id: "marche-insertion", article: "R. 2123-1, 3°", title: "Marché d'insertion et de qualification professionnelle",
+            explanation: "L'objet même du marché est l'insertion et la qualification de personnes éloignées de l'emploi ; l'activité (espaces verts, nettoyage, tri) n'en est que le support. C'est un service social et spécifique, passé en procédure adaptée.",
+            link: codeTableOfContents, eligiblePartnerKinds: nil, decpSocialConsideration: "Clause sociale"),
     ]
 
     package static func mechanism(_ id: String) -> LegalMechanism? { all.first { $0.id == id } }

@@ -92,10 +92,9 @@ package enum Vocabularies {
     ])
 
     /// DECP v2 `considerationsEnvironnementales` (the "none" value is never assumed: absence means unknown).
-    package static let environmentalConsiderations = Vocabulary(name: "une considération environnementale connue", terms: [
-        Term("clause-environnementale", "Clause environnementale"),
-        Term("critere-environnemental", "Critère environnemental"),
-    ])
+    package static let environmentalConsiderations = Vocabulary(
+        name: "une considération environnementale connue",
+        terms: EnvironmentalConsiderations.all.map { Term($0.id, "\($0.title) (\($0.article))") })
 
     package static let awardStatuses = Vocabulary(name: "un statut de candidature connu", terms: [
         Term("candidat", "Dossier présenté"),

@@ -54,7 +54,7 @@ package enum JSONSchemaWriter {
             ]))])),
             ("considerationsSociales", .object([("type", .string("array")), ("items", enumeration(["Clause sociale", "Critère social", "Marché réservé"]))])),
             ("considerationsEnvironnementales", .object([("type", .string("array")),
-                                                         ("items", enumeration(Vocabularies.environmentalConsiderations.terms.map(\.label)))])),
+                                                         ("items", enumeration(EnvironmentalConsiderations.all.compactMap(\.decpValue)))])),
             ("contrat", .object([("oneOf", .array([.object([("type", .string("null"))]), strictObject([
                 ("nature", optionalText), ("techniques", optionalText), ("modalitesExecution", optionalText),
                 ("objet", optionalText), ("lot", optionalText),

@@ -22,7 +22,10 @@ package struct OpenDataEntry: Sendable {
         return seen
     }
 
-    package var environmentalConsiderations: [String] { study.environmentalConsiderations.map(\.label) }
+    /// DECP v2 `considerationsEnvironnementales`: only the considerations that vocabulary has.
+    package var environmentalConsiderations: [String] {
+        study.environmentalConsiderations.compactMap { EnvironmentalConsiderations.consideration($0.id)?.decpValue }
+    }
 
     package func url(baseURL: String) -> String { baseURL + SitePages.entryFile(study.slug) }
 }

@@ -16,6 +16,8 @@ package final class EntrySummary: Sendable {
     package let updated: String
     /// Legal mechanism ids, in the entry's order.
     package let mechanisms: [String]
+    /// Environmental consideration ids, in the entry's order.
+    package let environment: [String]
     package let departement: String?
     package let award: AwardKey?
     /// The figures the entry reports, in its order.
@@ -33,7 +35,7 @@ package final class EntrySummary: Sendable {
 
     /// - Parameter sortKey: the folded title, when already known (it is remembered with the rest).
     package init(path: String, slug: String, title: String, shortTitle: String, updated: String, mechanisms: [String],
-                departement: String?, award: AwardKey?, figures: [FigureValue], derivedIDs: [String],
+                environment: [String] = [], departement: String?, award: AwardKey?, figures: [FigureValue], derivedIDs: [String],
                 imageOutputs: [String], cardFingerprint: UInt64, sortKey: String? = nil) {
         self.path = path
         self.slug = slug
@@ -41,6 +43,7 @@ package final class EntrySummary: Sendable {
         self.shortTitle = shortTitle
         self.updated = updated
         self.mechanisms = mechanisms
+        self.environment = environment
         self.departement = departement
         self.award = award
         self.figures = figures
@@ -50,8 +53,8 @@ package final class EntrySummary: Sendable {
         self.sortKey = sortKey ?? Suggestion.fold(title)
         var planning = BinaryWriter()
         Self.writePlanningFields(path: path, slug: slug, title: title, shortTitle: shortTitle, updated: updated,
-                                 mechanisms: mechanisms, departement: departement, award: award, figures: figures,
-                                 derivedIDs: derivedIDs, to: &planning)
+                                 mechanisms: mechanisms, environment: environment, departement: departement, award: award,
+                                 figures: figures, derivedIDs: derivedIDs, to: &planning)
         planningHash = ContentHash.hash(planning.bytes)
     }
 
@@ -64,6 +67,7 @@ package final class EntrySummary: Sendable {
         self.init(
             path: study.path, slug: study.slug, title: study.title, shortTitle: study.shortTitle,
             updated: FeedDates.rfc3339(FeedDates.updated(study)), mechanisms: study.mechanisms.map(\.value.id),
+            environment: study.environmentalConsiderations.map(\.id),
             departement: study.buyer.departement?.id,
             award: study.award.map { AwardKey(programme: $0.programme.id, edition: $0.edition, category: $0.category, status: $0.status.id) },
             figures: study.figures.map(FigureValue.init),
@@ -77,10 +81,12 @@ package final class EntrySummary: Sendable {
     /// `planningHash` (when no entry's changes, every page keeps its place, its title and its totals).
     fileprivate static func writePlanningFields(
         path: String, slug: String, title: String, shortTitle: String, updated: String, mechanisms: [String],
-        departement: String?, award: AwardKey?, figures: [FigureValue], derivedIDs: [String], to writer: inout BinaryWriter
+        environment: [String], departement: String?, award: AwardKey?, figures: [FigureValue], derivedIDs: [String],
+        to writer: inout BinaryWriter
     ) {
         for text in [path, slug, title, shortTitle, updated] { writer.write(text) }
         writer.write(mechanisms)
+        writer.write(environment)
         writer.write(departement)
         writer.write(award != nil)
         if let award {
@@ -165,8 +171,8 @@ package struct FigureValue: Sendable, Equatable {
 extension EntrySummary {
     func write(to writer: inout BinaryWriter) {
         Self.writePlanningFields(path: path, slug: slug, title: title, shortTitle: shortTitle, updated: updated,
-                                 mechanisms: mechanisms, departement: departement, award: award, figures: figures,
-                                 derivedIDs: derivedIDs, to: &writer)
+                                 mechanisms: mechanisms, environment: environment, departement: departement, award: award,
+                                 figures: figures, derivedIDs: derivedIDs, to: &writer)
         writer.write(imageOutputs)
         writer.write(cardFingerprint)
         writer.write(sortKey)
@@ -188,6 +194,7 @@ extension EntrySummary {
     convenience init(from reader: inout BinaryReader) throws(MalformedBinary) {
         let path = try reader.readString(), slug = try reader.readString(), title = try reader.readString()
         let shortTitle = try reader.readString(), updated = try reader.readString(), mechanisms = try reader.readStrings()
+        let environment = try reader.readStrings()
         let departement = try reader.readOptionalString()
         var award: AwardKey?
         if try reader.readBool() {
@@ -201,7 +208,7 @@ extension EntrySummary {
                                        taxBasis: try reader.readOptionalString()))
         }
         self.init(path: path, slug: slug, title: title, shortTitle: shortTitle, updated: updated, mechanisms: mechanisms,
-                  departement: departement, award: award, figures: figures, derivedIDs: try reader.readStrings(),
+                  environment: environment, departement: departement, award: award, figures: figures, derivedIDs: try reader.readStrings(),
                   imageOutputs: try reader.readStrings(), cardFingerprint: try reader.readUInt64(),
                   sortKey: try reader.readString())
     }

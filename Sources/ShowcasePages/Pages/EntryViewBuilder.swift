@@ -42,7 +42,7 @@ package enum EntryViewBuilder {
                                      explanation: mechanism.explanation, link: mechanism.link)
             },
             socialConsiderations: openData.socialConsiderations,
-            environmentalConsiderations: openData.environmentalConsiderations,
+            environmentalConsiderations: study.environmentalConsiderations.map(\.label),
             contract: study.contract.map { contract in
                 ContractView(nature: contract.nature?.label, technique: contract.technique?.label,
                              execution: contract.execution?.label, object: contract.object, lot: contract.lot,

@@ -25,7 +25,8 @@ package struct TaxonomyTerm: Sendable {
 /// Only terms that list at least one entry get a page.
 package enum Taxonomies {
     package static func build(_ entries: [EntrySummary], config: SiteConfig) -> [Taxonomy] {
-        [mechanisms(entries), departements(entries), editions(entries, config), categories(entries, config), statuses(entries)]
+        [mechanisms(entries), environment(entries), departements(entries), editions(entries, config), categories(entries, config),
+         statuses(entries)]
             .filter { !$0.terms.isEmpty }
     }
 
@@ -45,6 +46,17 @@ package enum Taxonomies {
             return TaxonomyTerm(label: "\(mechanism.title) (art. \(mechanism.article))", path: "mecanismes/\(mechanism.id)/",
                                 members: members, description: mechanism.explanation, link: mechanism.link,
                                 filterKey: "mecanisme:\(mechanism.id)")
+        })
+    }
+
+    static func environment(_ entries: [EntrySummary]) -> Taxonomy {
+        let byConsideration = members(entries) { $0.environment }
+        return Taxonomy(id: "environnement", title: "Considération environnementale",
+                        terms: EnvironmentalConsiderations.all.compactMap { consideration in
+            guard let members = byConsideration[consideration.id] else { return nil }
+            return TaxonomyTerm(label: "\(consideration.title) (\(consideration.article))", path: "environnement/\(consideration.id)/",
+                                members: members, description: consideration.explanation, link: nil,
+                                filterKey: "environnement:\(consideration.id)")
         })
     }
 
@@ -97,6 +109,7 @@ package enum Taxonomies {
     /// The filter keys of one entry, matching the terms' `filterKey`s: what the compare script filters on.
     package static func filterKeys(_ study: CaseStudy) -> [String] {
         var keys = study.mechanisms.map { "mecanisme:\($0.value.id)" }
+        keys += study.environmentalConsiderations.map { "environnement:\($0.id)" }
         if let code = study.buyer.departement?.id { keys.append("departement:\(code)") }
         if let award = study.award {
             keys.append("prix:\(award.programme.id)-\(award.edition)")
