@@ -96,3 +96,29 @@ struct FigureReportingTests {
         #expect(same.totals.first { $0.indicator.id == "montant_euros" }?.valueText == "3\u{00A0}M€\u{00A0}HT")
     }
 }
+
+/// « Indicateurs non calculables » lists only what concerns the entry (issue 12, point 11).
+@Suite("Une page qui n'accuse pas")
+struct NotComputedTests {
+    static let withoutPeople = Sample.replacing("  personnes_embauchees:\n    valeur: 24\n    source: depliant\n", with: "")
+
+    @Test("Un indicateur d'insertion manquant n'est signalé qu'à une fiche d'insertion, en disant ce que les sources ne donnent pas")
+    func onlyWhatConcerns() throws {
+        let social = try #require(TestSupport.read(Self.withoutPeople).study)
+        let listed = EntryViewBuilder.notComputed(social, catalogue: TestSupport.catalogue, computed: social.derived)
+        #expect(listed.first { $0.id == "heures_par_personne" }?.reason == "les sources de cette fiche ne donnent pas : personnes mises en emploi")
+        let other = try #require(TestSupport.read(Self.withoutPeople.replacingOccurrences(of: "mecanismes:\n  - clause-sociale\n", with: "")).study)
+        #expect(EntryViewBuilder.notComputed(other, catalogue: TestSupport.catalogue, computed: other.derived).isEmpty)
+        let cells = ComparisonBuilder.cells(other, derived: other.derived, catalogue: TestSupport.catalogue)
+        let position = try #require(TestSupport.catalogue.indicators.firstIndex { $0.id == "heures_par_personne" })
+        #expect(cells[position].reason == "Sans objet pour cette fiche.")
+    }
+
+    @Test("Un thème inconnu dans le catalogue est signalé, avec la suggestion")
+    func unknownTheme() {
+        let text = TestSupport.sourceFile(atProjectPath: "indicateurs.yaml").text
+            .replacingOccurrences(of: "themes: [fournitures]", with: "themes: [fourniture]")
+        let diagnostics = CatalogueParser.parse(SourceFile(path: "indicateurs.yaml", text: text)).diagnostics
+        #expect(diagnostics.contains { $0.code == .unknownValue && $0.help == "vouliez-vous dire « fournitures » ?" }, "\(diagnostics)")
+    }
+}

@@ -5,7 +5,13 @@ import ShowcaseFoundation
 package enum CatalogueParser {
     static let indicatorFields = [
         "libelle", "unite", "nombre", "min", "max", "definition", "formule", "decimales", "au_plus", "alerte_au_dela", "somme",
+        "themes",
     ]
+
+    /// What `themes:` may name: legal mechanisms, environmental considerations, contract natures.
+    static let themeVocabulary = Vocabulary(
+        name: "un mécanisme, une considération environnementale ou une nature de marché connus",
+        terms: LegalMechanisms.vocabulary.terms + Vocabularies.environmentalConsiderations.terms + Vocabularies.contractNatures.terms)
     static let constantFields = ["libelle", "valeur", "unite", "definition", "min", "max"]
     static let unitFields = ["singulier", "pluriel", "symbole", "dimension", "millions", "milliards"]
 
@@ -133,6 +139,7 @@ package enum CatalogueParser {
         let definition = reader.text(fields, "definition", required: true)
         let unitResult = unit(fields, required: true, units: units, reader: &reader)
         let summable = reader.flag(fields, "somme")
+        let themes = reader.list(fields, "themes")?.compactMap { reader.term($0, name: "themes", in: themeVocabulary)?.value.id }
         let kind = reader.value(fields, "nombre", required: false).flatMap {
             reader.term($0, name: "nombre", in: Vocabulary(name: "un type de nombre connu", terms: [
                 Term("entier", "Nombre entier"), Term("decimal", "Nombre décimal"),
@@ -163,7 +170,7 @@ package enum CatalogueParser {
             id: key.value, label: label.value, unit: unit,
             isInteger: formula == nil && kind?.value.id != "decimal", bounds: bounds, definition: definition.value,
             formula: formula, decimals: decimals.map { Int($0.value) } ?? (formula == nil ? nil : 1),
-            atMost: atMost?.value, warnAbove: warnAbove?.value, isSummable: summable, location: key.location)
+            atMost: atMost?.value, warnAbove: warnAbove?.value, isSummable: summable, themes: themes, location: key.location)
         if summable == true, !unit.isAdditive {
             reader.report(.error(.wrongType, "« \(key.value) » est en \(unit.plural.isEmpty ? unit.id : unit.plural) (une part ou un rapport) : l'additionner d'une fiche à l'autre n'aurait pas de sens",
                                  at: fields.location, help: "supprimez `somme: true`"))

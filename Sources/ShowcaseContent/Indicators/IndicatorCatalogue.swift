@@ -23,11 +23,14 @@ package final class IndicatorDefinition: Sendable {
     /// Whether totals over several entries add this figure (`somme:` in the catalogue; by default, a reported
     /// figure whose unit adds up). Derived figures are never summed: their inputs are.
     package let isSummable: Bool
+    /// The mechanisms, environmental considerations or contract natures the indicator is about (`themes:`);
+    /// `nil` when it concerns every entry. An entry none of them fits is not told the indicator is missing.
+    package let themes: [String]?
     package let location: SourceLocation
 
     package init(id: String, label: String, unit: Unit, isInteger: Bool, bounds: ClosedRange<Double>, definition: String,
                 formula: Formula?, decimals: Int?, atMost: String?, warnAbove: Double?, isSummable: Bool? = nil,
-                location: SourceLocation) {
+                themes: [String]? = nil, location: SourceLocation) {
         self.id = id
         self.label = label
         self.unit = unit
@@ -39,10 +42,19 @@ package final class IndicatorDefinition: Sendable {
         self.atMost = atMost
         self.warnAbove = warnAbove
         self.isSummable = formula == nil && (isSummable ?? unit.isAdditive)
+        self.themes = themes
         self.location = location
     }
 
     package var isDerived: Bool { formula != nil }
+
+    /// Whether the indicator is about this entry: it has no themes, or the entry has one of them.
+    package func concerns(_ study: CaseStudy) -> Bool {
+        guard let themes else { return true }
+        let entry = study.mechanisms.map(\.value.id) + study.environmentalConsiderations.map(\.id)
+            + [study.contract?.nature?.id].compactMap { $0 }
+        return themes.contains(where: entry.contains)
+    }
 }
 
 /// A named constant formulas may use (`base_etp`), which a case study may override within its bounds.

@@ -39,7 +39,9 @@ package enum ComparisonBuilder {
                                 reason: nil)
             }
             let reason: String
-            if indicator.isDerived {
+            if !indicator.concerns(study) {
+                reason = "Sans objet pour cette fiche."
+            } else if indicator.isDerived {
                 let lacking = IndicatorCompiler.reportedInputs(of: indicator, catalogue: catalogue)
                     .filter { study.figure($0.id) == nil }.map { $0.label.lowercasedFirstLetter }
                 reason = lacking.isEmpty ? "Non calculable : les chiffres dont il dépend ne portent pas sur la même période."

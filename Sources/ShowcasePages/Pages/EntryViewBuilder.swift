@@ -78,7 +78,8 @@ package enum EntryViewBuilder {
 
     /// Why each derived indicator of the catalogue is missing from this entry.
     package static func notComputed(_ study: CaseStudy, catalogue: IndicatorCatalogue, computed: [ComputedIndicator]) -> [NotComputedView] {
-        IndicatorCompiler.missing(study, catalogue: catalogue, computed: computed).map { indicator, lacking in
+        IndicatorCompiler.missing(study, catalogue: catalogue, computed: computed).filter { $0.indicator.concerns(study) }
+            .map { indicator, lacking in
             NotComputedView(id: indicator.id, label: indicator.label,
                             reason: NotComputedReason.text(lacking: lacking))
         }

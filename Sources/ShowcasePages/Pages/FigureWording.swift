@@ -25,6 +25,6 @@ extension Figure {
 enum NotComputedReason {
     static func text(lacking: [IndicatorDefinition]) -> String {
         guard !lacking.isEmpty else { return "les chiffres dont il dépend ne portent pas sur la même période" }
-        return "chiffres manquants : " + lacking.map { $0.label.lowercasedFirstLetter }.joined(separator: ", ")
+        return "les sources de cette fiche ne donnent pas : " + lacking.map { $0.label.lowercasedFirstLetter }.joined(separator: ", ")
     }
 }
