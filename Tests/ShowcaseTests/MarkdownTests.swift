@@ -82,3 +82,38 @@ struct MarkdownTests {
         #expect(rendered.html.contains("href=\"\(url)\""))
     }
 }
+
+/// Pipe tables in stories (issue 12, point 9), on libcmark's tree: libcmark stays the one Markdown dependency.
+@Suite("Tableaux dans le récit")
+struct PipeTableTests {
+    static func render(_ body: String) -> RenderedMarkdown {
+        MarkdownRenderer().render(body, file: SourceFile(path: "content/essai.md", text: body), firstLine: 1)
+    }
+
+    @Test("Un tableau à barres verticales devient un tableau accessible, ses cellules en Markdown, alignées")
+    func table() {
+        let html = Self.render("Avant.\n\n| Lot | Objet | Montant |\n|---|:---:|---:|\n| 1 | Casiers **neufs** | 48 000 € |\n| 2 | a \\| b |\n\nAprès.\n").html
+        #expect(html.contains("<p>Avant.</p>"))
+        #expect(html.contains("<tr><th scope=\"col\">Lot</th><th scope=\"col\" class=\"aligne-centre\">Objet</th><th scope=\"col\" class=\"aligne-droite\">Montant</th></tr>"))
+        #expect(html.contains("<tr><td>1</td><td class=\"aligne-centre\">Casiers <strong>neufs</strong></td><td class=\"aligne-droite\">48 000 €</td></tr>"))
+        // A short row is filled, an escaped pipe stays in its cell.
+        #expect(html.contains("<tr><td>2</td><td class=\"aligne-centre\">a | b</td><td class=\"aligne-droite\"></td></tr>"))
+        #expect(html.contains("<p>Après.</p>"))
+    }
+
+    @Test("Dans une cellule, le HTML et les liens dangereux sont traités comme ailleurs, signalés une fois à leur place")
+    func unsafeCells() {
+        let rendered = Self.render("| A | B |\n|---|---|\n| [x](javascript:alert(1)) | <script>y</script> |\n")
+        #expect(!rendered.html.contains("javascript:"))
+        #expect(!rendered.html.contains("<script>"))
+        #expect(rendered.diagnostics.map(\.code).sorted { $0.rawValue < $1.rawValue } == [.rawHTMLIgnored, .rawHTMLIgnored, .unsafeLink])
+        #expect(rendered.diagnostics.first { $0.code == .unsafeLink }?.location?.column == 3)
+    }
+
+    @Test("Ce qui n'est pas un tableau reste du texte : pas de ligne de séparation, ou dans un bloc de code", arguments: [
+        "a | b\nc | d\n", "```\n| a | b |\n|---|---|\n```\n", "| a | b |\n|---|\n",
+    ])
+    func notTables(_ body: String) {
+        #expect(!Self.render(body).html.contains("<table>"))
+    }
+}

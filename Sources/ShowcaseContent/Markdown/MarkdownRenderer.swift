@@ -30,6 +30,7 @@ package struct MarkdownRenderer: Sendable {
         var diagnostics: [Diagnostic] = []
         var headings: [OpaquePointer] = []
         var images: [OpaquePointer] = []
+        var paragraphs: [OpaquePointer] = []
         func location(of node: OpaquePointer, length: Int) -> SourceLocation {
             let line = Int(cmark_node_get_start_line(node)) + firstLine - 1
             let column = file.scalarColumn(line: line, byteColumn: Int(cmark_node_get_start_column(node)))
@@ -45,6 +46,8 @@ package struct MarkdownRenderer: Sendable {
             switch cmark_node_get_type(node) {
             case CMARK_NODE_HEADING:
                 headings.append(node)
+            case CMARK_NODE_PARAGRAPH:
+                paragraphs.append(node)
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
                 let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
                 let firstLineOfHTML = literal.split(separator: "\n").first.map(String.init) ?? literal
@@ -76,6 +79,23 @@ package struct MarkdownRenderer: Sendable {
             cmark_node_free(image)
         }
 
+        // Pipe tables: libcmark reads them as paragraphs; each becomes a block holding the table's HTML, its
+        // cells rendered like the rest of the story (their links and HTML made safe the same way). The pass
+        // above already reported the paragraph's problems at their place in the line: the cells' own
+        // diagnostics, positioned within each cell, are not reported again.
+        let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
+        for paragraph in paragraphs {
+            let start = Int(cmark_node_get_start_line(paragraph)), end = Int(cmark_node_get_end_line(paragraph))
+            guard start >= 1, end <= lines.count, start < end,
+                  let table = PipeTable(lines: Array(lines[(start - 1)..<end])) else { continue }
+            let html = table.html { text in Self.inline(render(text, file: file, firstLine: firstLine + start - 1).html) }
+            guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { continue }
+            cmark_node_set_on_enter(block, html)
+            cmark_node_insert_before(paragraph, block)
+            cmark_node_unlink(paragraph)
+            cmark_node_free(paragraph)
+        }
+
         let shallowest = headings.map { Int(cmark_node_get_heading_level($0)) }.min() ?? 2
         if shallowest < 2 {
             for heading in headings {
@@ -87,5 +107,12 @@ package struct MarkdownRenderer: Sendable {
         guard let rendered = cmark_render_html(document, options) else { return RenderedMarkdown(html: "", diagnostics: diagnostics) }
         defer { free(rendered) }
         return RenderedMarkdown(html: String(cString: rendered), diagnostics: diagnostics)
+    }
+
+    /// A cell's HTML without the paragraph cmark wraps a line of text in.
+    private static func inline(_ html: String) -> String {
+        var text = html.hasSuffix("\n") ? String(html.dropLast()) : html
+        if text.hasPrefix("<p>"), text.hasSuffix("</p>") { text = String(text.dropFirst(3).dropLast(4)) }
+        return text
     }
 }
