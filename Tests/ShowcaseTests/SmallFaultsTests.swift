@@ -253,3 +253,32 @@ struct LegalVocabularyTests {
         #expect(theme.terms.last?.label == "Achat issu du réemploi, de la réutilisation ou du recyclage (loi AGEC, art. 58)")
     }
 }
+
+/// Partners as real purchases have them (issue 12, point 4).
+@Suite("Partenaires")
+struct PartnerTests {
+    static func partner(_ lines: String) -> ReadCaseStudy {
+        TestSupport.read(Sample.replacing("mecanismes:\n", with: "partenaires:\n  - nom: Régie des quartiers\n" + lines + "mecanismes:\n"))
+    }
+
+    @Test("Le type « autre » porte son libellé, que la page montre ; sans libellé, l'erreur donne la ligne à écrire")
+    func otherKind() throws {
+        let read = Self.partner("    type: autre\n    libelle_type: Régie de quartier\n")
+        #expect(read.diagnostics.isEmpty, "\(read.diagnostics)")
+        #expect(read.study?.partners.first?.kindLabel == "Régie de quartier")
+        let missing = Self.partner("    type: autre\n")
+        #expect(missing.diagnostics.first?.help == "ajoutez une ligne `libelle_type: Régie de quartier`")
+        let useless = Self.partner("    type: ACI\n    libelle_type: Chantier\n")
+        #expect(useless.diagnostics.first?.message == "« libelle_type » ne sert qu'au type `autre`")
+    }
+
+    @Test("Plusieurs SIRET, un SIREN ; un SIRET écrit à la place d'un SIREN a son diagnostic")
+    func identifiers() throws {
+        let read = Self.partner("    type: ACI\n    siret: [\"73282932000074\", \"35600000000048\"]\n    siren: \"732 829 320\"\n")
+        #expect(read.diagnostics.isEmpty, "\(read.diagnostics)")
+        #expect(read.study?.partners.first?.sirets == ["73282932000074", "35600000000048"])
+        #expect(read.study?.partners.first?.siren == "732829320")
+        let swapped = Self.partner("    type: ACI\n    siren: \"73282932000074\"\n")
+        #expect(swapped.diagnostics.first?.help == "gardez ses 9 premiers chiffres : `siren: 732829320`")
+    }
+}

@@ -77,8 +77,13 @@ package struct Buyer: Sendable {
 package struct Partner: Sendable {
     package var name: String
     package var kind: Located<Term>
+    /// For the type `autre`, what the structure is (« Régie de quartier »).
+    package var kindLabel: String?
     package var role: Term?
-    package var siret: String?
+    /// Its establishments (several for a group or a consortium).
+    package var sirets: [String] = []
+    /// The company, when the source gives it rather than an establishment.
+    package var siren: String?
 }
 
 package struct Contract: Sendable {

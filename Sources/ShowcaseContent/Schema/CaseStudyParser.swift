@@ -10,7 +10,7 @@ package struct CaseStudyParser: Sendable {
         "dates", "prix", "chiffres", "constantes", "sources",
     ]
     static let buyerFields = ["nom", "type", "departement", "siret"]
-    static let partnerFields = ["nom", "type", "role", "siret"]
+    static let partnerFields = ["nom", "type", "libelle_type", "role", "siret", "siren"]
     static let contractFields = ["nature", "technique", "execution", "objet", "lot", "cpv"]
     static let awardFields = ["programme", "edition", "categorie", "statut"]
     static let figureFields = ["valeur", "qualificatif", "periode", "perimetre", "objectif", "taxes", "source", "citation", "page", "note"]
@@ -100,9 +100,17 @@ package struct CaseStudyParser: Sendable {
                 .flatMap { reader.term($0, name: "type", in: Vocabularies.partnerKinds) }
             let role = reader.value(fields, "role", required: false)
                 .flatMap { reader.term($0, name: "role", in: Vocabularies.partnerRoles)?.value }
-            let siret = siret(fields, &reader)
+            let kindLabel = reader.text(fields, "libelle_type", required: kind?.value.id == "autre",
+                                        example: "libelle_type: Régie de quartier")
+            if let kindLabel, let kind, kind.value.id != "autre" {
+                reader.report(.error(.wrongType, "« libelle_type » ne sert qu'au type `autre`", at: kindLabel.location,
+                                     help: "supprimez la ligne, ou écrivez `type: autre` si aucun type ne convient"))
+            }
+            let sirets = (reader.list(fields, "siret") ?? []).compactMap { reader.text($0, name: "siret").flatMap { validSIRET($0, &reader) } }
+            let siren = reader.text(fields, "siren", required: false).flatMap { validSIREN($0, &reader) }
             guard let name, let kind else { return nil }
-            return Partner(name: name.value, kind: kind, role: role, siret: siret)
+            return Partner(name: name.value, kind: kind, kindLabel: kind.value.id == "autre" ? kindLabel?.value : nil, role: role,
+                           sirets: sirets, siren: siren)
         }
     }
 
@@ -313,7 +321,24 @@ package struct CaseStudyParser: Sendable {
     }
 
     private func siret(_ fields: Fields, _ reader: inout NodeReader) -> String? {
-        guard let siret = reader.text(fields, "siret", required: false) else { return nil }
+        reader.text(fields, "siret", required: false).flatMap { validSIRET($0, &reader) }
+    }
+
+    /// A SIREN: 9 digits with their key; a SIRET written instead is told apart.
+    private func validSIREN(_ siren: Located<String>, _ reader: inout NodeReader) -> String? {
+        let compact = siren.value.filter { !$0.isWhitespace }
+        if Identifiers.isSIREN(compact) { return compact }
+        if Identifiers.isSIRET(compact) {
+            reader.report(.error(.wrongType, "« \(siren.value) » est un SIRET (14 chiffres, l'établissement) : un SIREN en a 9 (l'entreprise)",
+                                 at: siren.location, help: "gardez ses 9 premiers chiffres : `siren: \(compact.prefix(9))`"))
+        } else {
+            reader.report(.error(.wrongType, "« \(siren.value) » n'est pas un numéro SIREN valide", at: siren.location,
+                                 help: "un SIREN a 9 chiffres dont le dernier est une clé de contrôle ; recopiez-le depuis l'annuaire des entreprises"))
+        }
+        return nil
+    }
+
+    private func validSIRET(_ siret: Located<String>, _ reader: inout NodeReader) -> String? {
         let compact = siret.value.filter { !$0.isWhitespace }
         if Identifiers.isSIREN(compact) {
             reader.report(.error(.wrongType, "« \(siret.value) » est un SIREN (9 chiffres, l'entreprise) : un SIRET en a 14 (l'établissement)",

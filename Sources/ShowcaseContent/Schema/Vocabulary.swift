@@ -61,6 +61,7 @@ package enum Vocabularies {
         Term("ESS", "Structure de l'économie sociale et solidaire"),
         Term("entreprise", "Entreprise"),
         Term("public", "Acteur public"),
+        Term("autre", "Autre structure (précisée par `libelle_type`)"),
     ])
 
     package static let partnerRoles = Vocabulary(name: "un rôle de partenaire connu", terms: [

@@ -69,7 +69,8 @@ package enum JSONExporter {
             ("lieu", .optional(study.place)),
             ("partenaires", .array(study.partners.map { partner in
                 .object([("nom", .string(partner.name)), ("type", .string(partner.kind.value.id)),
-                         ("role", .optional(partner.role?.id)), ("siret", .optional(partner.siret))])
+                         ("libelle_type", .optional(partner.kindLabel)), ("role", .optional(partner.role?.id)),
+                         ("sirets", .array(partner.sirets.map(JSONValue.string))), ("siren", .optional(partner.siren))])
             })),
             ("mecanismes", .array(study.mechanisms.map { .object([("id", .string($0.value.id)), ("article", .string($0.value.article))]) })),
             ("considerationsSociales", .array(entry.socialConsiderations.map(JSONValue.string))),

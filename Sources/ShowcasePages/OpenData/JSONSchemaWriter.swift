@@ -45,9 +45,11 @@ package enum JSONSchemaWriter {
             ])),
             ("lieu", optionalText),
             ("partenaires", .object([("type", .string("array")), ("items", strictObject([
-                ("nom", text), ("type", enumeration(Vocabularies.partnerKinds.terms.map(\.id))),
+                ("nom", text), ("type", enumeration(Vocabularies.partnerKinds.terms.map(\.id))), ("libelle_type", optionalText),
                 ("role", enumeration(Vocabularies.partnerRoles.terms.map(\.id), nullable: true)),
-                ("siret", .object([("type", .array([.string("string"), .string("null")])), ("pattern", .string("^[0-9]{14}$"))])),
+                ("sirets", .object([("type", .string("array")),
+                                    ("items", .object([("type", .string("string")), ("pattern", .string("^[0-9]{14}$"))]))])),
+                ("siren", .object([("type", .array([.string("string"), .string("null")])), ("pattern", .string("^[0-9]{9}$"))])),
             ]))])),
             ("mecanismes", .object([("type", .string("array")), ("items", strictObject([
                 ("id", enumeration(LegalMechanisms.all.map(\.id))), ("article", text),

@@ -33,7 +33,7 @@ package enum EntryViewBuilder {
             place: study.place,
             buyer: buyer(study.buyer),
             partners: study.partners.map { partner in
-                PartnerView(name: partner.name, kind: partner.kind.value.id, kindLabel: partner.kind.value.label,
+                PartnerView(name: partner.name, kind: partner.kind.value.id, kindLabel: partner.kindLabel ?? partner.kind.value.label,
                             role: partner.role?.label)
             },
             mechanisms: study.mechanisms.map { located in
