@@ -65,3 +65,38 @@ struct IdentifierTests {
         #expect(Slug.make(input.0) == input.1)
     }
 }
+
+/// Dates as sources give them: a day, a month, a year, a season, a span of years (issue 12, point 5).
+@Suite("Dates telles que les sources les donnent")
+struct PartialDateTests {
+    @Test("Chaque forme se lit, s'écrit en français et en EDTF pour les données ouvertes", arguments: [
+        ("2025-12-17", "17 décembre 2025", "2025-12-17"), ("2021-11", "novembre 2021", "2021-11"), ("2020", "2020", "2020"),
+        ("printemps 2024", "printemps 2024", "2024-21"), ("été 2023", "été 2023", "2023-22"), ("2018-2024", "de 2018 à 2024", "2018/2024"),
+    ])
+    func forms(_ input: (String, String, String)) throws {
+        let date = try #require(PartialDate(written: input.0))
+        #expect(date.french == input.1)
+        #expect(date.description == input.2)
+    }
+
+    @Test("Sur la frise, une saison et une période prennent leur place", arguments: [
+        ("2024-02", "printemps 2024"), ("printemps 2024", "2024-06"), ("2018-2024", "2019"), ("2018", "2018-2024"),
+        ("hiver 2024", "printemps 2024"), ("automne 2023", "hiver 2024"),
+    ])
+    func ordered(_ pair: (String, String)) throws {
+        #expect(try #require(PartialDate(written: pair.0)) < (try #require(PartialDate(written: pair.1))))
+    }
+
+    @Test("Ce qui n'est pas une date reste refusé", arguments: ["2024-2018", "printemps", "saison 2024", "2024-13", "24-2024"])
+    func refused(_ text: String) {
+        #expect(PartialDate(written: text) == nil)
+    }
+
+    @Test("Une période d'années dans les dates d'une fiche passe, et les règles d'ordre la comprennent")
+    func inCaseStudy() {
+        let ok = TestSupport.read(Sample.replacing("chiffres:", with: "dates:\n  lancement_consultation: printemps 2021\n  attribution: 2021-11\nchiffres:"))
+        #expect(ok.diagnostics.isEmpty, "\(ok.diagnostics)")
+        let wrong = TestSupport.read(Sample.replacing("chiffres:", with: "dates:\n  lancement_consultation: automne 2022\n  attribution: 2021-11\nchiffres:"))
+        #expect(wrong.diagnostics.map(\.code) == [.datesOutOfOrder])
+    }
+}

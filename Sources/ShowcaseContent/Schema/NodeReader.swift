@@ -190,7 +190,7 @@ struct NodeReader {
     /// A calendar date in ISO form: `2025-12-17`, `2025-12` or `2025`.
     mutating func date(_ node: YAMLNode, name: String) -> Located<PartialDate>? {
         guard let raw = text(node, name: name) else { return nil }
-        guard let date = PartialDate(iso: raw.value) else {
+        guard let date = PartialDate(written: raw.value) else {
             report(.error(.invalidDate, "« \(raw.value) » n'est pas une date au format AAAA-MM-JJ", at: raw.location,
                           help: PartialDate.help(forUnreadable: raw.value, key: name)))
             return nil

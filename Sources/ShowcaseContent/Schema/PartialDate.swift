@@ -1,10 +1,71 @@
 import ShowcaseFoundation
 
-/// A date as precise as its source: a year (`2020`), a month (`2021-11`) or a day (`2025-12-17`), in ISO form.
+/// A date as precise as its source: a year (`2020`), a month (`2021-11`) or a day (`2025-12-17`), in ISO form;
+/// a season (`printemps 2024`) or a span of years (`2018-2024`), as sources also say.
 public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertible {
     package let year: Int
     package let month: Int?
     package let day: Int?
+    package private(set) var season: Season?
+    /// The last year of a span (`2018-2024`).
+    package private(set) var endYear: Int?
+
+    /// The seasons, with the months they cover in France (winter: the first months of its year).
+    package enum Season: Int, Sendable, CaseIterable {
+        case winter = 24, spring = 21, summer = 22, autumn = 23
+
+        var name: String {
+            switch self {
+            case .winter: "hiver"
+            case .spring: "printemps"
+            case .summer: "été"
+            case .autumn: "automne"
+            }
+        }
+
+        var months: ClosedRange<Int> {
+            switch self {
+            case .winter: 1...3
+            case .spring: 3...6
+            case .summer: 6...9
+            case .autumn: 9...12
+            }
+        }
+
+        init?(name: String) {
+            switch name.lowercased() {
+            case "hiver": self = .winter
+            case "printemps": self = .spring
+            case "été", "ete": self = .summer
+            case "automne": self = .autumn
+            default: return nil
+            }
+        }
+    }
+
+    /// An ISO date, a season (`printemps 2024`) or a span of years (`2018-2024`).
+    package init?(written text: String) {
+        let words = text.split(separator: " ")
+        if words.count == 2, let season = Season(name: String(words[0])), let year = Int(words[1]), (1000...9999).contains(year) {
+            self.init(year: year, season: season)
+            return
+        }
+        let parts = text.split(separator: "-")
+        if parts.count == 2, parts.allSatisfy({ $0.count == 4 && $0.allSatisfy(\.isNumber) }),
+           let first = Int(parts[0]), let last = Int(parts[1]), (1000...9999).contains(first), first < last, last <= 9999 {
+            self.init(year: first, endYear: last)
+            return
+        }
+        self.init(iso: text)
+    }
+
+    private init(year: Int, season: Season? = nil, endYear: Int? = nil) {
+        self.year = year
+        month = nil
+        day = nil
+        self.season = season
+        self.endYear = endYear
+    }
 
     package init?(iso text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
@@ -26,16 +87,24 @@ public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertib
         self.day = day
     }
 
-    /// `2025-12-17`, `2021-11` or `2020`.
+    /// `2025-12-17`, `2021-11` or `2020`; a season and a span in the Extended Date/Time Format (ISO 8601-2):
+    /// `2024-21` (spring), `2018/2024`.
     public var description: String {
+        if let season { return "\(year)-\(season.rawValue)" }
+        if let endYear { return "\(year)/\(endYear)" }
         var text = String(year)
         if let month { text += "-" + (month < 10 ? "0" : "") + String(month) }
         if let day { text += "-" + (day < 10 ? "0" : "") + String(day) }
         return text
     }
 
-    /// `17 décembre 2025`, `novembre 2021`, `2020`.
+    /// What `<time datetime>` accepts: the ISO date, or the first year of a season or a span.
+    package var htmlDatetime: String { season != nil || endYear != nil ? String(year) : description }
+
+    /// `17 décembre 2025`, `novembre 2021`, `2020`, `printemps 2024`, `de 2018 à 2024`.
     package var french: String {
+        if let season { return "\(season.name) \(year)" }
+        if let endYear { return "de \(year) à \(endYear)" }
         guard let month else { return String(year) }
         let name = Self.monthNames[month - 1]
         guard let day else { return "\(name) \(year)" }
@@ -43,17 +112,19 @@ public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertib
     }
 
     /// The first and last days this date may mean, as (year, month, day).
-    package var earliest: (Int, Int, Int) { (year, month ?? 1, day ?? 1) }
+    package var earliest: (Int, Int, Int) { (year, month ?? season?.months.lowerBound ?? 1, day ?? 1) }
     var latest: (Int, Int, Int) {
-        let lastMonth = month ?? 12
-        return (year, lastMonth, day ?? Self.daysIn(month: lastMonth, year: year))
+        let lastMonth = month ?? season?.months.upperBound ?? 12
+        return (endYear ?? year, lastMonth, day ?? Self.daysIn(month: lastMonth, year: endYear ?? year))
     }
 
     /// True when this date surely comes after `other`, whatever the imprecise parts turn out to be.
     package func isSurelyAfter(_ other: PartialDate) -> Bool { earliest > other.latest }
 
+    /// On a timeline: a season where its first month is, a span where it starts, a shorter span first.
     public static func < (lhs: PartialDate, rhs: PartialDate) -> Bool {
-        (lhs.year, lhs.month ?? 0, lhs.day ?? 0) < (rhs.year, rhs.month ?? 0, rhs.day ?? 0)
+        (lhs.year, lhs.month ?? lhs.season?.months.lowerBound ?? 0, lhs.day ?? 0, lhs.endYear ?? 0)
+            < (rhs.year, rhs.month ?? rhs.season?.months.lowerBound ?? 0, rhs.day ?? 0, rhs.endYear ?? 0)
     }
 
     static func daysIn(month: Int, year: Int) -> Int {
@@ -82,6 +153,6 @@ public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertib
         if words.count == 2, let month = monthNames.firstIndex(of: String(words[0])), Int(words[1]) != nil {
             return "écrivez l'année puis le mois, avec un tiret : `\(key): \(words[1])-\(month + 1 < 10 ? "0" : "")\(month + 1)`"
         }
-        return "écrivez AAAA-MM-JJ, AAAA-MM ou l'année seule, d'une date qui existe, par exemple `\(key): 2025-12-17`"
+        return "écrivez AAAA-MM-JJ, AAAA-MM, l'année seule, une saison (`printemps 2024`) ou des années (`2018-2024`), d'une date qui existe, par exemple `\(key): 2025-12-17`"
     }
 }

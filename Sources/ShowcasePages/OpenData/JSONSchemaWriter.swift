@@ -32,7 +32,9 @@ package enum JSONSchemaWriter {
         ])
         let computed = strictObject([("valeur", number), ("unite", text), ("qualificatif", qualifier), ("periode", period),
                                      ("calcul", text)])
-        let isoDate = JSONValue.object([("type", .string("string")), ("pattern", .string("^[0-9]{4}(-[0-9]{2}){0,2}$"))])
+        // ISO dates, and the seasons and spans of the Extended Date/Time Format (`2024-21`, `2018/2024`).
+        let isoDate = JSONValue.object([("type", .string("string")),
+                                        ("pattern", .string("^([0-9]{4}(-[0-9]{2}){0,2}|[0-9]{4}/[0-9]{4})$"))])
 
         let entry = strictObject([
             ("identifiant", .object([("type", .string("string")), ("pattern", .string("^[a-z0-9]+(-[a-z0-9]+)*$"))])),

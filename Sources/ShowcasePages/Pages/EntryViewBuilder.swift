@@ -49,7 +49,7 @@ package enum EntryViewBuilder {
                              cpv: contract.cpv)
             },
             dates: study.dates.sorted { $0.date.value < $1.date.value }.map { date in
-                DateView(kind: date.kind.id, label: date.kind.label, iso: date.date.value.description,
+                DateView(kind: date.kind.id, label: date.kind.label, iso: date.date.value.htmlDatetime,
                          text: date.date.value.french, source: date.sourceID.flatMap { sourceByID[$0] })
             },
             award: study.award.map { award in
