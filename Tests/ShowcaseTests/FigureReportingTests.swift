@@ -122,3 +122,44 @@ struct NotComputedTests {
         #expect(diagnostics.contains { $0.code == .unknownValue && $0.help == "vouliez-vous dire « fournitures » ?" }, "\(diagnostics)")
     }
 }
+
+/// A contract in several lots (issue 12, point 5).
+@Suite("Marchés en plusieurs lots")
+struct LotTests {
+    static let lots = Sample.replacing("chiffres:", with: """
+        contrat:
+          nature: fournitures
+          lots:
+            - numero: "1"
+              objet: Électroménager neuf
+              montant: 120000
+              taxes: HT
+              titulaire: Une entreprise
+            - numero: "2"
+              objet: Électroménager reconditionné
+              mecanisme: reserve-insertion
+              titulaire: Envie
+        chiffres:
+        """)
+
+    @Test("Chaque lot a son objet, son montant, son mécanisme et son titulaire, sur la page et dans les données ouvertes")
+    func lots() throws {
+        let read = TestSupport.read(Self.lots)
+        #expect(read.diagnostics.isEmpty, "\(read.diagnostics)")
+        let study = try #require(read.study)
+        #expect(study.contract?.lots.map(\.object) == ["Électroménager neuf", "Électroménager reconditionné"])
+        let view = EntryViewBuilder.card(study, derived: study.derived, config: TestSupport.config)
+        #expect(view.contract?.lots.first?.amount == "120\u{202F}000\u{00A0}€\u{00A0}HT")
+        #expect(view.contract?.lots.last?.mechanism == "Marché réservé aux structures d'insertion (art. L. 2113-13)")
+        let row = String(decoding: CSVExporter.row(OpenDataEntry(study: study, derived: study.derived), config: TestSupport.config,
+                                                   catalogue: TestSupport.catalogue), as: UTF8.self)
+        #expect(row.contains(";1 : Électroménager neuf | 2 : Électroménager reconditionné;"))
+    }
+
+    @Test("Un lot sans objet, ou au mécanisme inconnu, est signalé")
+    func invalidLot() {
+        let read = TestSupport.read(Self.lots.replacingOccurrences(of: "      objet: Électroménager neuf\n", with: "")
+            .replacingOccurrences(of: "mecanisme: reserve-insertion", with: "mecanisme: reserve-insertions"))
+        #expect(read.diagnostics.map(\.code).sorted { $0.rawValue < $1.rawValue } == [.missingField, .unknownValue])
+    }
+}

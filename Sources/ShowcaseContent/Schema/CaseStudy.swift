@@ -94,6 +94,18 @@ package struct Contract: Sendable {
     package var object: String?
     package var lot: String?
     package var cpv: String?
+    /// The lots of a contract in several, each with its own object, amount, mechanism and holder.
+    package var lots: [Lot] = []
+}
+
+/// One lot of a contract (`contrat: lots:`).
+package struct Lot: Sendable {
+    package var number: String?
+    package var object: String
+    package var amount: Double?
+    package var taxBasis: TaxBasis?
+    package var mechanism: LegalMechanism?
+    package var holder: String?
 }
 
 package struct KeyDate: Sendable {

@@ -11,7 +11,8 @@ package struct CaseStudyParser: Sendable {
     ]
     static let buyerFields = ["nom", "type", "departement", "siret"]
     static let partnerFields = ["nom", "type", "libelle_type", "role", "siret", "siren"]
-    static let contractFields = ["nature", "technique", "execution", "objet", "lot", "cpv"]
+    static let contractFields = ["nature", "technique", "execution", "objet", "lot", "cpv", "lots"]
+    static let lotFields = ["numero", "objet", "montant", "taxes", "mecanisme", "titulaire"]
     static let awardFields = ["programme", "edition", "categorie", "statut"]
     static let figureFields = ["valeur", "qualificatif", "periode", "perimetre", "objectif", "taxes", "source", "citation", "page", "note"]
     static let sourceFields = ["id", "titre", "editeur", "date", "url"]
@@ -126,6 +127,7 @@ package struct CaseStudyParser: Sendable {
         contract.execution = term("execution", Vocabularies.executionModes)
         contract.object = reader.text(fields, "objet", required: false)?.value
         contract.lot = reader.text(fields, "lot", required: false)?.value
+        contract.lots = (reader.list(fields, "lots") ?? []).compactMap { lot($0, &reader) }
         if let cpv = reader.text(fields, "cpv", required: false) {
             if Identifiers.isCPV(cpv.value) {
                 contract.cpv = cpv.value
@@ -210,6 +212,24 @@ package struct CaseStudyParser: Sendable {
             Self.readReporting(of: &figure, figureFields, &reader)
             return figure
         }
+    }
+
+    /// One lot: its object is required; amount, tax basis, mechanism and holder when the sources give them.
+    private func lot(_ node: YAMLNode, _ reader: inout NodeReader) -> Lot? {
+        guard let fields = reader.fields(of: node, allowed: Self.lotFields, context: "lots") else { return nil }
+        let number = reader.text(fields, "numero", required: false)
+        let object = reader.text(fields, "objet", required: true, example: "objet: Électroménager reconditionné")
+        let amount = reader.value(fields, "montant", required: false)
+            .flatMap { reader.number($0, name: "montant", integer: false, bounds: 0...Double.greatestFiniteMagnitude) }
+        let basis = reader.value(fields, "taxes", required: false)
+            .flatMap { reader.term($0, name: "taxes", in: TaxBasis.vocabulary) }.flatMap { TaxBasis(rawValue: $0.value.id) }
+        let mechanism = reader.value(fields, "mecanisme", required: false)
+            .flatMap { reader.term($0, name: "mecanisme", in: LegalMechanisms.vocabulary) }
+            .flatMap { LegalMechanisms.mechanism($0.value.id) }
+        let holder = reader.text(fields, "titulaire", required: false)
+        guard let object else { return nil }
+        return Lot(number: number?.value, object: object.value, amount: amount?.value, taxBasis: basis, mechanism: mechanism,
+                   holder: holder?.value)
     }
 
     /// How the figure is worded by its source: qualifier, period, scope, target, tax basis.

@@ -15,7 +15,7 @@ package enum CSVExporter {
         var header = [
             "identifiant", "titre", "url", "porteur", "porteur_type", "departement_code", "departement", "lieu",
             "partenaires", "partenaires_types", "mecanismes", "articles", "considerationsSociales",
-            "considerationsEnvironnementales", "nature", "techniques", "modalitesExecution", "objet", "lot", "codeCPV",
+            "considerationsEnvironnementales", "nature", "techniques", "modalitesExecution", "objet", "lot", "lots", "codeCPV",
             "programme", "edition", "categorie", "statut",
         ]
         header += Vocabularies.dateKinds.terms.map { "date_\($0.id)" }
@@ -41,6 +41,7 @@ package enum CSVExporter {
             list(entry.socialConsiderations), list(entry.environmentalConsiderations),
             study.contract?.nature?.label ?? "", study.contract?.technique?.label ?? "",
             study.contract?.execution?.label ?? "", study.contract?.object ?? "", study.contract?.lot ?? "",
+            list((study.contract?.lots ?? []).map { lot in (lot.number.map { "\($0) : " } ?? "") + lot.object }),
             study.contract?.cpv ?? "", study.award?.programme.name ?? "", study.award.map { String($0.edition) } ?? "",
             study.award?.category ?? "", study.award?.status.label ?? "",
         ]

@@ -80,6 +80,11 @@ package enum JSONExporter {
                     ("nature", .optional(contract.nature?.label)), ("techniques", .optional(contract.technique?.label)),
                     ("modalitesExecution", .optional(contract.execution?.label)), ("objet", .optional(contract.object)),
                     ("lot", .optional(contract.lot)), ("codeCPV", .optional(contract.cpv)),
+                    ("lots", .array(contract.lots.map { lot in
+                        .object([("numero", .optional(lot.number)), ("objet", .string(lot.object)),
+                                 ("montant", lot.amount.map(JSONValue.number) ?? .null), ("taxes", .optional(lot.taxBasis?.rawValue)),
+                                 ("mecanisme", .optional(lot.mechanism?.id)), ("titulaire", .optional(lot.holder))])
+                    })),
                 ])
             } ?? .null),
             ("prix", study.award.map { award in

@@ -63,6 +63,11 @@ package enum JSONSchemaWriter {
                 ("nature", optionalText), ("techniques", optionalText), ("modalitesExecution", optionalText),
                 ("objet", optionalText), ("lot", optionalText),
                 ("codeCPV", .object([("type", .array([.string("string"), .string("null")])), ("pattern", .string("^[0-9]{8}(-[0-9])?$"))])),
+                ("lots", .object([("type", .string("array")), ("items", strictObject([
+                    ("numero", optionalText), ("objet", text), ("montant", optionalNumber),
+                    ("taxes", enumeration(TaxBasis.allCases.map(\.rawValue), nullable: true)),
+                    ("mecanisme", enumeration(LegalMechanisms.all.map(\.id), nullable: true)), ("titulaire", optionalText),
+                ]))])),
             ])]))])),
             ("prix", .object([("oneOf", .array([.object([("type", .string("null"))]), strictObject([
                 ("programme", text), ("programme_nom", text), ("edition", .object([("type", .string("integer"))])),

@@ -46,7 +46,7 @@ package enum EntryViewBuilder {
             contract: study.contract.map { contract in
                 ContractView(nature: contract.nature?.label, technique: contract.technique?.label,
                              execution: contract.execution?.label, object: contract.object, lot: contract.lot,
-                             cpv: contract.cpv)
+                             cpv: contract.cpv, lots: contract.lots.map(lotView))
             },
             dates: study.dates.sorted { $0.date.value < $1.date.value }.map { date in
                 DateView(kind: date.kind.id, label: date.kind.label, iso: date.date.value.htmlDatetime,
@@ -83,6 +83,15 @@ package enum EntryViewBuilder {
             NotComputedView(id: indicator.id, label: indicator.label,
                             reason: NotComputedReason.text(lacking: lacking))
         }
+    }
+
+    private static func lotView(_ lot: Lot) -> LotView {
+        let euros = Units.defaults.first { $0.id == "euros" }
+        let amount = lot.amount.flatMap { value in
+            euros.map { $0.format(value, decimals: nil) + (lot.taxBasis.map { FrenchNumber.unitSeparator + $0.rawValue } ?? "") }
+        }
+        return LotView(number: lot.number, object: lot.object, amount: amount,
+                       mechanism: lot.mechanism.map { "\($0.title) (art. \($0.article))" }, holder: lot.holder)
     }
 
     private static func buyer(_ buyer: Buyer) -> BuyerView {

@@ -244,14 +244,17 @@ package final class ContractView: Sendable {
     package let object: String?
     package let lot: String?
     package let cpv: String?
+    package let lots: [LotView]
 
-    package init(nature: String?, technique: String?, execution: String?, object: String?, lot: String?, cpv: String?) {
+    package init(nature: String?, technique: String?, execution: String?, object: String?, lot: String?, cpv: String?,
+                 lots: [LotView] = []) {
         self.nature = nature
         self.technique = technique
         self.execution = execution
         self.object = object
         self.lot = lot
         self.cpv = cpv
+        self.lots = lots
     }
 }
 
@@ -488,4 +491,15 @@ package struct PageLinkView: Sendable {
     package var isCurrent: Bool
     /// Pages were skipped before this one (the template shows « … »).
     package var followsGap: Bool
+}
+
+/// One lot of a contract, as its page shows it.
+package struct LotView: Sendable {
+    package let number: String?
+    package let object: String
+    /// « 48 000 € HT »
+    package let amount: String?
+    /// « Marché réservé aux structures d'insertion (art. L. 2113-13) »
+    package let mechanism: String?
+    package let holder: String?
 }

@@ -157,6 +157,20 @@ extension ContractView: TemplateObject {
         case "objet": return .optional(object)
         case "lot": return .optional(lot)
         case "cpv": return .optional(cpv)
+        case "lots": return .list(lots)
+        default: return .missing
+        }
+    }
+}
+
+extension LotView: TemplateObject {
+    package func value(named name: String) -> TemplateValue {
+        switch name {
+        case "numero": return .optional(number)
+        case "objet": return .text(object)
+        case "montant": return .optional(amount)
+        case "mecanisme": return .optional(mechanism)
+        case "titulaire": return .optional(holder)
         default: return .missing
         }
     }
