@@ -163,3 +163,33 @@ struct LotTests {
         #expect(read.diagnostics.map(\.code).sorted { $0.rawValue < $1.rawValue } == [.missingField, .unknownValue])
     }
 }
+
+/// A purchase over several départements, a region or the whole country (issue 12, point 5).
+@Suite("Territoire d'un achat")
+struct TerritoryTests {
+    static let territory = Sample.replacing("chiffres:", with: "territoire:\n  departements: [40, 64]\n  region: nouvelle-aquitaine\nchiffres:")
+
+    @Test("La page dit le territoire ; la fiche paraît sous chacun de ses départements ; les données ouvertes le portent")
+    func severalDepartements() throws {
+        let read = TestSupport.read(Self.territory)
+        #expect(read.diagnostics.isEmpty, "\(read.diagnostics)")
+        let study = try #require(read.study)
+        let view = EntryViewBuilder.card(study, derived: study.derived, config: TestSupport.config)
+        #expect(view.territory == "Landes (40), Pyrénées-Atlantiques (64), Nouvelle-Aquitaine")
+        let summary = EntrySummary(study: study, derived: study.derived)
+        let departements = try #require(Taxonomies.build([summary], config: TestSupport.config).first { $0.id == "departements" })
+        #expect(departements.terms.map(\.path) == ["departements/40/", "departements/64/"])
+        #expect(Taxonomies.filterKeys(study).filter { $0.hasPrefix("departement:") } == ["departement:40", "departement:64"])
+        let row = String(decoding: CSVExporter.row(OpenDataEntry(study: study, derived: study.derived), config: TestSupport.config,
+                                                   catalogue: TestSupport.catalogue), as: UTF8.self)
+        #expect(row.contains(";40 | 64;Nouvelle-Aquitaine;;"))
+    }
+
+    @Test("Toute la France ; une région inconnue est signalée avec la suggestion")
+    func nationalAndUnknown() throws {
+        let national = try #require(TestSupport.read(Sample.replacing("chiffres:", with: "territoire:\n  national: true\nchiffres:")).study)
+        #expect(national.territory?.words == "France entière")
+        let unknown = TestSupport.read(Sample.replacing("chiffres:", with: "territoire:\n  region: bretagn\nchiffres:"))
+        #expect(unknown.diagnostics.first?.help == "vouliez-vous dire « bretagne » ?")
+    }
+}

@@ -25,6 +25,7 @@ package struct CaseStudy: Sendable {
     package var environmentalConsiderations: [Term] = []
     package var contract: Contract?
     package var place: String?
+    package var territory: Territory?
     package var dates: [KeyDate] = []
     package var award: AwardEntry?
     package var figures: [Figure] = []

@@ -7,8 +7,9 @@ package struct CaseStudyParser: Sendable {
 
     static let topFields = [
         "brouillon", "titre", "titre_court", "resume", "mise_a_jour", "images", "porteur", "partenaires", "mecanismes", "considerations_environnementales", "contrat", "lieu",
-        "dates", "prix", "chiffres", "constantes", "sources",
+        "dates", "prix", "chiffres", "constantes", "sources", "territoire",
     ]
+    static let territoryFields = ["departements", "region", "national"]
     static let buyerFields = ["nom", "type", "departement", "siret"]
     static let partnerFields = ["nom", "type", "libelle_type", "role", "siret", "siren"]
     static let contractFields = ["nature", "technique", "execution", "objet", "lot", "cpv", "lots"]
@@ -42,6 +43,7 @@ package struct CaseStudyParser: Sendable {
         study.updated = reader.value(top, "mise_a_jour", required: false).flatMap { reader.date($0, name: "mise_a_jour")?.value }
         study.images = images(top, &reader)
         study.place = reader.text(top, "lieu", required: false)?.value
+        study.territory = territory(top, &reader)
         study.sources = sources(top, &reader)
         study.buyer = buyer(top, &reader)
         study.partners = partners(top, &reader)
@@ -212,6 +214,20 @@ package struct CaseStudyParser: Sendable {
             Self.readReporting(of: &figure, figureFields, &reader)
             return figure
         }
+    }
+
+    /// `territoire:`: several départements, a region, or the whole country.
+    private func territory(_ top: Fields, _ reader: inout NodeReader) -> Territory? {
+        guard let node = reader.value(top, "territoire", required: false),
+              let fields = reader.fields(of: node, allowed: Self.territoryFields, context: "territoire") else { return nil }
+        var territory = Territory()
+        territory.departements = (reader.list(fields, "departements") ?? []).compactMap {
+            reader.term($0, name: "departements", in: Departements.vocabulary)?.value
+        }
+        territory.region = reader.value(fields, "region", required: false)
+            .flatMap { reader.term($0, name: "region", in: Territory.regions)?.value }
+        territory.isNational = reader.flag(fields, "national") ?? false
+        return territory
     }
 
     /// One lot: its object is required; amount, tax basis, mechanism and holder when the sources give them.

@@ -14,6 +14,7 @@ package enum CSVExporter {
     package static func file(config: SiteConfig, catalogue: IndicatorCatalogue) -> RecordFile {
         var header = [
             "identifiant", "titre", "url", "porteur", "porteur_type", "departement_code", "departement", "lieu",
+            "territoire_departements", "territoire_region", "territoire_national",
             "partenaires", "partenaires_types", "mecanismes", "articles", "considerationsSociales",
             "considerationsEnvironnementales", "nature", "techniques", "modalitesExecution", "objet", "lot", "lots", "codeCPV",
             "programme", "edition", "categorie", "statut",
@@ -36,7 +37,8 @@ package enum CSVExporter {
         var row = [
             study.slug, study.title, entry.url(baseURL: config.baseURL), study.buyer.name ?? "",
             study.buyer.kind?.label ?? "", study.buyer.departement?.id ?? "", study.buyer.departement?.label ?? "",
-            study.place ?? "", list(study.partners.map(\.name)), list(study.partners.map(\.kind.value.id)),
+            study.place ?? "", list(study.territory?.departements.map(\.id) ?? []), study.territory?.region?.label ?? "",
+            study.territory.map { $0.isNational ? "oui" : "" } ?? "", list(study.partners.map(\.name)), list(study.partners.map(\.kind.value.id)),
             list(study.mechanisms.map(\.value.id)), list(study.mechanisms.map(\.value.article)),
             list(entry.socialConsiderations), list(entry.environmentalConsiderations),
             study.contract?.nature?.label ?? "", study.contract?.technique?.label ?? "",

@@ -67,6 +67,10 @@ package enum JSONExporter {
                 ("siret", .optional(study.buyer.siret)),
             ])),
             ("lieu", .optional(study.place)),
+            ("territoire", study.territory.map { territory in
+                .object([("departements", .array(territory.departements.map { JSONValue.string($0.id) })),
+                         ("region", .optional(territory.region?.id)), ("national", .bool(territory.isNational))])
+            } ?? .null),
             ("partenaires", .array(study.partners.map { partner in
                 .object([("nom", .string(partner.name)), ("type", .string(partner.kind.value.id)),
                          ("libelle_type", .optional(partner.kindLabel)), ("role", .optional(partner.role?.id)),

@@ -46,6 +46,12 @@ package enum JSONSchemaWriter {
                 ("siret", .object([("type", .array([.string("string"), .string("null")])), ("pattern", .string("^[0-9]{14}$"))])),
             ])),
             ("lieu", optionalText),
+            ("territoire", .object([("oneOf", .array([.object([("type", .string("null"))]), strictObject([
+                ("departements", .object([("type", .string("array")),
+                                          ("items", enumeration(Departements.vocabulary.terms.map(\.id)))])),
+                ("region", enumeration(Territory.regions.terms.map(\.id), nullable: true)),
+                ("national", .object([("type", .string("boolean"))])),
+            ])]))])),
             ("partenaires", .object([("type", .string("array")), ("items", strictObject([
                 ("nom", text), ("type", enumeration(Vocabularies.partnerKinds.terms.map(\.id))), ("libelle_type", optionalText),
                 ("role", enumeration(Vocabularies.partnerRoles.terms.map(\.id), nullable: true)),

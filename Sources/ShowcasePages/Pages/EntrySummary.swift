@@ -18,6 +18,8 @@ package final class EntrySummary: Sendable {
     package let mechanisms: [String]
     /// Environmental consideration ids, in the entry's order.
     package let environment: [String]
+    /// The départements of its territory (`territoire: departements:`), besides its buyer's.
+    package let territory: [String]
     package let departement: String?
     package let award: AwardKey?
     /// The figures the entry reports, in its order.
@@ -35,7 +37,7 @@ package final class EntrySummary: Sendable {
 
     /// - Parameter sortKey: the folded title, when already known (it is remembered with the rest).
     package init(path: String, slug: String, title: String, shortTitle: String, updated: String, mechanisms: [String],
-                environment: [String] = [], departement: String?, award: AwardKey?, figures: [FigureValue], derivedIDs: [String],
+                environment: [String] = [], territory: [String] = [], departement: String?, award: AwardKey?, figures: [FigureValue], derivedIDs: [String],
                 imageOutputs: [String], cardFingerprint: UInt64, sortKey: String? = nil) {
         self.path = path
         self.slug = slug
@@ -44,6 +46,7 @@ package final class EntrySummary: Sendable {
         self.updated = updated
         self.mechanisms = mechanisms
         self.environment = environment
+        self.territory = territory
         self.departement = departement
         self.award = award
         self.figures = figures
@@ -53,7 +56,7 @@ package final class EntrySummary: Sendable {
         self.sortKey = sortKey ?? Suggestion.fold(title)
         var planning = BinaryWriter()
         Self.writePlanningFields(path: path, slug: slug, title: title, shortTitle: shortTitle, updated: updated,
-                                 mechanisms: mechanisms, environment: environment, departement: departement, award: award,
+                                 mechanisms: mechanisms, environment: environment, territory: territory, departement: departement, award: award,
                                  figures: figures, derivedIDs: derivedIDs, to: &planning)
         planningHash = ContentHash.hash(planning.bytes)
     }
@@ -67,7 +70,7 @@ package final class EntrySummary: Sendable {
         self.init(
             path: study.path, slug: study.slug, title: study.title, shortTitle: study.shortTitle,
             updated: FeedDates.rfc3339(FeedDates.updated(study)), mechanisms: study.mechanisms.map(\.value.id),
-            environment: study.environmentalConsiderations.map(\.id),
+            environment: study.environmentalConsiderations.map(\.id), territory: study.territory?.departements.map(\.id) ?? [],
             departement: study.buyer.departement?.id,
             award: study.award.map { AwardKey(programme: $0.programme.id, edition: $0.edition, category: $0.category, status: $0.status.id) },
             figures: study.figures.map(FigureValue.init),
@@ -81,12 +84,13 @@ package final class EntrySummary: Sendable {
     /// `planningHash` (when no entry's changes, every page keeps its place, its title and its totals).
     fileprivate static func writePlanningFields(
         path: String, slug: String, title: String, shortTitle: String, updated: String, mechanisms: [String],
-        environment: [String], departement: String?, award: AwardKey?, figures: [FigureValue], derivedIDs: [String],
-        to writer: inout BinaryWriter
+        environment: [String], territory: [String], departement: String?, award: AwardKey?, figures: [FigureValue],
+        derivedIDs: [String], to writer: inout BinaryWriter
     ) {
         for text in [path, slug, title, shortTitle, updated] { writer.write(text) }
         writer.write(mechanisms)
         writer.write(environment)
+        writer.write(territory)
         writer.write(departement)
         writer.write(award != nil)
         if let award {
@@ -171,7 +175,7 @@ package struct FigureValue: Sendable, Equatable {
 extension EntrySummary {
     func write(to writer: inout BinaryWriter) {
         Self.writePlanningFields(path: path, slug: slug, title: title, shortTitle: shortTitle, updated: updated,
-                                 mechanisms: mechanisms, environment: environment, departement: departement, award: award,
+                                 mechanisms: mechanisms, environment: environment, territory: territory, departement: departement, award: award,
                                  figures: figures, derivedIDs: derivedIDs, to: &writer)
         writer.write(imageOutputs)
         writer.write(cardFingerprint)
@@ -194,7 +198,7 @@ extension EntrySummary {
     convenience init(from reader: inout BinaryReader) throws(MalformedBinary) {
         let path = try reader.readString(), slug = try reader.readString(), title = try reader.readString()
         let shortTitle = try reader.readString(), updated = try reader.readString(), mechanisms = try reader.readStrings()
-        let environment = try reader.readStrings()
+        let environment = try reader.readStrings(), territory = try reader.readStrings()
         let departement = try reader.readOptionalString()
         var award: AwardKey?
         if try reader.readBool() {
@@ -208,7 +212,7 @@ extension EntrySummary {
                                        taxBasis: try reader.readOptionalString()))
         }
         self.init(path: path, slug: slug, title: title, shortTitle: shortTitle, updated: updated, mechanisms: mechanisms,
-                  environment: environment, departement: departement, award: award, figures: figures, derivedIDs: try reader.readStrings(),
+                  environment: environment, territory: territory, departement: departement, award: award, figures: figures, derivedIDs: try reader.readStrings(),
                   imageOutputs: try reader.readStrings(), cardFingerprint: try reader.readUInt64(),
                   sortKey: try reader.readString())
     }

@@ -73,7 +73,8 @@ package enum EntryViewBuilder {
             notComputed: notComputed,
             sources: sources,
             bodyHTML: "",
-            isDraft: study.isDraft)
+            isDraft: study.isDraft,
+            territory: study.territory.map(\.words).flatMap { $0.isEmpty ? nil : $0 })
     }
 
     /// Why each derived indicator of the catalogue is missing from this entry.

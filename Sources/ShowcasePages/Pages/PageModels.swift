@@ -148,8 +148,10 @@ package final class EntryView: Sendable {
     package let bodyHTML: String
     /// A draft, shown only by the preview and `build --drafts`, and marked so.
     package let isDraft: Bool
+    /// Where the purchase applies beyond its buyer's département (« Landes (40), Gironde (33) »).
+    package let territory: String?
 
-    package init(slug: String, path: String, absoluteURL: String, title: String, shortTitle: String, updated: String, images: [ImageView], jsonLD: String, summary: String, place: String?, buyer: BuyerView, partners: [PartnerView], mechanisms: [MechanismView], socialConsiderations: [String], environmentalConsiderations: [String], contract: ContractView?, dates: [DateView], award: AwardView?, figures: [FigureView], derived: [DerivedView], notComputed: [NotComputedView], sources: [SourceView], bodyHTML: String, isDraft: Bool = false) {
+    package init(slug: String, path: String, absoluteURL: String, title: String, shortTitle: String, updated: String, images: [ImageView], jsonLD: String, summary: String, place: String?, buyer: BuyerView, partners: [PartnerView], mechanisms: [MechanismView], socialConsiderations: [String], environmentalConsiderations: [String], contract: ContractView?, dates: [DateView], award: AwardView?, figures: [FigureView], derived: [DerivedView], notComputed: [NotComputedView], sources: [SourceView], bodyHTML: String, isDraft: Bool = false, territory: String? = nil) {
         self.slug = slug
         self.path = path
         self.absoluteURL = absoluteURL
@@ -174,6 +176,7 @@ package final class EntryView: Sendable {
         self.sources = sources
         self.bodyHTML = bodyHTML
         self.isDraft = isDraft
+        self.territory = territory
     }
 
     /// The same entry with what only its own page shows: the body rendered by cmark and the JSON-LD.
@@ -183,7 +186,7 @@ package final class EntryView: Sendable {
                   mechanisms: mechanisms, socialConsiderations: socialConsiderations,
                   environmentalConsiderations: environmentalConsiderations, contract: contract, dates: dates, award: award,
                   figures: figures, derived: derived, notComputed: notComputed, sources: sources, bodyHTML: bodyHTML,
-                  isDraft: isDraft)
+                  isDraft: isDraft, territory: territory)
     }
 }
 

@@ -61,7 +61,8 @@ package enum Taxonomies {
     }
 
     static func departements(_ entries: [EntrySummary]) -> Taxonomy {
-        let byCode = members(entries) { $0.departement.map { [$0] } ?? [] }
+        // The buyer's département and those of the purchase's territory.
+        let byCode = members(entries) { ($0.departement.map { [$0] } ?? []) + $0.territory }
         return Taxonomy(id: "departements", title: "Département", terms: Departements.vocabulary.terms.compactMap { term in
             guard let members = byCode[term.id] else { return nil }
             return TaxonomyTerm(label: Departements.displayName(term.id), path: "departements/\(term.id.lowercased())/",
@@ -110,7 +111,10 @@ package enum Taxonomies {
     package static func filterKeys(_ study: CaseStudy) -> [String] {
         var keys = study.mechanisms.map { "mecanisme:\($0.value.id)" }
         keys += study.environmentalConsiderations.map { "environnement:\($0.id)" }
-        if let code = study.buyer.departement?.id { keys.append("departement:\(code)") }
+        for code in ([study.buyer.departement?.id].compactMap { $0 } + (study.territory?.departements.map(\.id) ?? []))
+        where !keys.contains("departement:\(code)") {
+            keys.append("departement:\(code)")
+        }
         if let award = study.award {
             keys.append("prix:\(award.programme.id)-\(award.edition)")
             if let category = award.category { keys.append("categorie:\(award.programme.id)-\(Slug.make(category))") }

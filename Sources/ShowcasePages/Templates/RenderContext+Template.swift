@@ -91,6 +91,7 @@ extension EntryView: TemplateObject {
         case "json_ld": return .text(jsonLD)
         case "resume": return .text(summary)
         case "lieu": return .optional(place)
+        case "territoire": return .optional(territory)
         case "porteur": return .object(buyer)
         case "partenaires": return .list(partners)
         case "mecanismes": return .list(mechanisms)
