@@ -81,12 +81,26 @@ package struct IndicatorCatalogue: Sendable {
     /// The units the catalogue declares (`unites:`), or the default ones.
     package let units: [Unit]
 
+    /// For each derived indicator, the reported figures it rests on: worked out once, used for every entry.
+    let reportedInputs: [String: [IndicatorDefinition]]
+
     package init(indicators: [IndicatorDefinition], constants: [ConstantDefinition], derivedInDependencyOrder: [IndicatorDefinition],
                  units: [Unit] = Units.defaults) {
         self.units = units
         self.indicators = indicators
         self.constants = constants
         self.derivedInDependencyOrder = derivedInDependencyOrder
+        var reportedInputs: [String: [IndicatorDefinition]] = [:]
+        for indicator in indicators where indicator.isDerived {
+            var inputs: [IndicatorDefinition] = [], pending = indicator.formula?.names ?? [], seen = Set<String>()
+            while !pending.isEmpty {
+                let name = pending.removeFirst()
+                guard seen.insert(name).inserted, let input = indicators.first(where: { $0.id == name }) else { continue }
+                if let formula = input.formula { pending += formula.names } else { inputs.append(input) }
+            }
+            reportedInputs[indicator.id] = inputs
+        }
+        self.reportedInputs = reportedInputs
     }
 
     package func indicator(_ id: String) -> IndicatorDefinition? { indicators.first { $0.id == id } }

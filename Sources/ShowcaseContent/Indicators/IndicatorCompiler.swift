@@ -43,7 +43,7 @@ package enum IndicatorCompiler {
         for indicator in catalogue.derivedInDependencyOrder {
             // Figures of different periods (a daily output and a yearly one) make no quotient.
             let inputs = reportedInputs(of: indicator, catalogue: catalogue).compactMap { study.figure($0.id) }
-            guard Set(inputs.map(\.period)).count <= 1,
+            guard inputs.allSatisfy({ $0.period == inputs[0].period }),
                   let formula = indicator.formula, let value = formula.evaluate({ exact[$0] }), value.isFinite else { continue }
             let rounded = indicator.decimals.map { FrenchNumber.round(value, decimals: $0) } ?? value
             var result = ComputedIndicator(definition: indicator, value: rounded,
@@ -69,14 +69,6 @@ package enum IndicatorCompiler {
 
     /// The reported figures a derived indicator rests on, through other derived ones if need be.
     package static func reportedInputs(of indicator: IndicatorDefinition, catalogue: IndicatorCatalogue) -> [IndicatorDefinition] {
-        var inputs: [IndicatorDefinition] = []
-        var pending = indicator.formula?.names ?? []
-        var seen = Set<String>()
-        while !pending.isEmpty {
-            let name = pending.removeFirst()
-            guard seen.insert(name).inserted, let input = catalogue.indicator(name) else { continue }
-            if let formula = input.formula { pending += formula.names } else { inputs.append(input) }
-        }
-        return inputs
+        catalogue.reportedInputs[indicator.id] ?? []
     }
 }

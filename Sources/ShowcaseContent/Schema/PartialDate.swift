@@ -45,15 +45,18 @@ public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertib
 
     /// An ISO date, a season (`printemps 2024`) or a span of years (`2018-2024`).
     package init?(written text: String) {
-        let words = text.split(separator: " ")
-        if words.count == 2, let season = Season(name: String(words[0])), let year = Int(words[1]), (1000...9999).contains(year) {
-            self.init(year: year, season: season)
+        // Most dates are ISO: looked at byte by byte before anything else is tried.
+        let bytes = Array(text.utf8)
+        if bytes.count == 9, bytes[4] == UInt8(ascii: "-"), let first = Int(String(text.prefix(4))), let last = Int(String(text.suffix(4))),
+           bytes.allSatisfy({ $0 == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }),
+           (1000...9999).contains(first), first < last {
+            self.init(year: first, endYear: last)
             return
         }
-        let parts = text.split(separator: "-")
-        if parts.count == 2, parts.allSatisfy({ $0.count == 4 && $0.allSatisfy(\.isNumber) }),
-           let first = Int(parts[0]), let last = Int(parts[1]), (1000...9999).contains(first), first < last, last <= 9999 {
-            self.init(year: first, endYear: last)
+        if let space = bytes.firstIndex(of: UInt8(ascii: " ")) {
+            guard let season = Season(name: String(decoding: bytes[..<space], as: UTF8.self)),
+                  let year = Int(String(decoding: bytes[(space + 1)...], as: UTF8.self)), (1000...9999).contains(year) else { return nil }
+            self.init(year: year, season: season)
             return
         }
         self.init(iso: text)

@@ -97,6 +97,8 @@ package struct FileSystem: Sendable {
     package var realPath: @Sendable (String) -> String?
     /// The stamp of the file a path leads to (links followed), or `nil` when there is none.
     package var stamp: @Sendable (String) -> FileStamp?
+    /// Whether the file holds exactly these bytes: compared as it is read, without keeping it in memory.
+    package var holds: @Sendable (String, [UInt8]) -> Bool = { path, bytes in POSIX.holds(path, bytes) }
 
     package init(
         readFile: @escaping @Sendable (String) throws(FileSystemError) -> [UInt8],
@@ -222,6 +224,28 @@ package enum POSIX {
         case S_IFDIR: return .directory
         case S_IFLNK: return .symbolicLink
         default: return .other
+        }
+    }
+
+    package static func holds(_ path: String, _ bytes: [UInt8]) -> Bool {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, Int(info.st_size) == bytes.count else { return false }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 65_536) { chunk in
+            bytes.withUnsafeBufferPointer { expected in
+                var offset = 0
+                while true {
+                    let count = read(descriptor, chunk.baseAddress!, chunk.count)
+                    if count < 0, errno == EINTR { continue }
+                    if count < 0 { return false }
+                    if count == 0 { return offset == expected.count }
+                    guard offset + count <= expected.count,
+                          memcmp(chunk.baseAddress!, expected.baseAddress! + offset, count) == 0 else { return false }
+                    offset += count
+                }
+            }
         }
     }
 

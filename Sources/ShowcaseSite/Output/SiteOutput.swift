@@ -72,7 +72,7 @@ package final class SiteOutput: SiteSink {
     /// Writes `bytes` at `relativePath` of the new site, into the staging folder.
     package func write(_ relativePath: String, _ bytes: [UInt8]) throws(EnvironmentError) {
         let fingerprint = ContentHash.hex(bytes)
-        if case .inPlace(let previous) = mode, previous.files[relativePath] == fingerprint, has(relativePath) {
+        if case .inPlace(let previous) = mode, previous.files[relativePath] == fingerprint, unchanged(relativePath, bytes) {
             keep([relativePath])
             return
         }
@@ -112,6 +112,14 @@ package final class SiteOutput: SiteSink {
         // Without a stamp recorded by the previous build (its memory was deleted, or did not match), only the
         // bytes tell whether the file is still as listed: a page edited by hand is then written again.
         guard let expected = trusted[relativePath] else { return previous(relativePath) != nil }
+        return stamp(Path.join(output, relativePath)) == expected
+    }
+
+    /// Whether the previous site's file is still these bytes: by its stamp when the previous build recorded
+    /// one, else by comparing it with them as it is read (a page edited by hand is then written again).
+    private func unchanged(_ relativePath: String, _ bytes: [UInt8]) -> Bool {
+        guard previousLinks.isEmpty || links.first(on: relativePath) == nil else { return false }
+        guard let expected = trusted[relativePath] else { return fileSystem.holds(Path.join(output, relativePath), bytes) }
         return stamp(Path.join(output, relativePath)) == expected
     }
 
