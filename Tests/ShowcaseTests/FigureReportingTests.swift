@@ -68,7 +68,9 @@ struct FigureReportingTests {
         let row = String(decoding: CSVExporter.row(entry, config: TestSupport.config, catalogue: TestSupport.catalogue), as: UTF8.self)
         #expect(row.contains(";9000;plus-de;2018-2024;;8000;"))
         let json = JSONExporter.entry(entry, config: TestSupport.config, catalogue: TestSupport.catalogue).compact
-        #expect(json.contains("\"qualificatif\":\"plus-de\",\"periode\":\"2018-2024\",\"perimetre\":null,\"objectif\":8000,\"taux_atteinte\":112.5,\"taxes\":null"))
+        #expect(json.contains("\"valeur\":9000,\"unite\":\"heures\",\"qualificatif\":\"plus-de\",\"periode\":\"2018-2024\",\"objectif\":8000,\"taux_atteinte\":112.5,\"source\""))
+        // A plain figure carries none of these fields.
+        #expect(json.contains("\"personnes_embauchees\":{\"valeur\":24,\"unite\":\"personnes\",\"source\""))
     }
 
     @Test("Les totaux n'additionnent que ce qui s'additionne : « au moins », « environ », périodes et taxes à part")

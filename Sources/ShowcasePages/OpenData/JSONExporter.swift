@@ -31,15 +31,19 @@ package enum JSONExporter {
         var figures: [(String, JSONValue)] = []
         for indicator in catalogue.reported {
             guard let figure = study.figure(indicator.id) else { continue }
+            // How the figure is worded, only when it is not a plain total: 10 000 entries of nulls would add a
+            // third to the file that every edit rewrites.
+            var wording: [(String, JSONValue)] = []
+            if let qualifier = figure.qualifier { wording.append(("qualificatif", .string(qualifier.rawValue))) }
+            if figure.period != .total { wording.append(("periode", .string(figure.period.machine))) }
+            if let scope = figure.scope { wording.append(("perimetre", .string(scope))) }
+            if let target = figure.target { wording.append(("objectif", .number(target))) }
+            if let rate = figure.achievementRate { wording.append(("taux_atteinte", .number(FrenchNumber.round(rate, decimals: 1)))) }
+            if let basis = figure.taxBasis { wording.append(("taxes", .string(basis.rawValue))) }
             figures.append((indicator.id, .object([
                 ("valeur", .number(figure.value.value)),
                 ("unite", .string(indicator.unit.id)),
-                ("qualificatif", .optional(figure.qualifier?.rawValue)),
-                ("periode", .string(figure.period.machine)),
-                ("perimetre", .optional(figure.scope)),
-                ("objectif", figure.target.map(JSONValue.number) ?? .null),
-                ("taux_atteinte", figure.achievementRate.map { .number(FrenchNumber.round($0, decimals: 1)) } ?? .null),
-                ("taxes", .optional(figure.taxBasis?.rawValue)),
+            ] + wording + [
                 ("source", .string(figure.sourceID)),
                 ("citation", .optional(figure.quote)),
                 ("page", .optional(figure.page)),
@@ -47,13 +51,11 @@ package enum JSONExporter {
             ])))
         }
         let derived = entry.derived.map { computed -> (String, JSONValue) in
-            (computed.definition.id, .object([
-                ("valeur", .number(computed.value)),
-                ("unite", .string(computed.definition.unit.id)),
-                ("qualificatif", .optional(computed.qualifier?.rawValue)),
-                ("periode", .string(computed.period.machine)),
-                ("calcul", .string(computed.equation)),
-            ]))
+            var fields: [(String, JSONValue)] = [("valeur", .number(computed.value)), ("unite", .string(computed.definition.unit.id))]
+            if let qualifier = computed.qualifier { fields.append(("qualificatif", .string(qualifier.rawValue))) }
+            if computed.period != .total { fields.append(("periode", .string(computed.period.machine))) }
+            fields.append(("calcul", .string(computed.equation)))
+            return (computed.definition.id, .object(fields))
         }
         return .object([
             ("identifiant", .string(study.slug)),

@@ -24,14 +24,14 @@ package enum JSONSchemaWriter {
         let qualifier = enumeration(Qualifier.allCases.map(\.rawValue), nullable: true)
         let period = JSONValue.object([("type", .string("string")),
                                        ("pattern", .string("^(total|par-jour|par-mois|par-an|[0-9]{4}-[0-9]{4})$"))])
+        // A figure's wording is there only when it is not a plain total.
         let figure = strictObject([
-            ("valeur", number), ("unite", text), ("qualificatif", qualifier), ("periode", period), ("perimetre", optionalText),
-            ("objectif", optionalNumber), ("taux_atteinte", optionalNumber),
-            ("taxes", enumeration(TaxBasis.allCases.map(\.rawValue), nullable: true)),
+            ("valeur", number), ("unite", text), ("qualificatif", qualifier), ("periode", period), ("perimetre", text),
+            ("objectif", number), ("taux_atteinte", number), ("taxes", enumeration(TaxBasis.allCases.map(\.rawValue))),
             ("source", text), ("citation", optionalText), ("page", optionalText), ("note", optionalText),
-        ])
+        ], required: ["valeur", "unite", "source", "citation", "page", "note"])
         let computed = strictObject([("valeur", number), ("unite", text), ("qualificatif", qualifier), ("periode", period),
-                                     ("calcul", text)])
+                                     ("calcul", text)], required: ["valeur", "unite", "calcul"])
         // ISO dates, and the seasons and spans of the Extended Date/Time Format (`2024-21`, `2018/2024`).
         let isoDate = JSONValue.object([("type", .string("string")),
                                         ("pattern", .string("^([0-9]{4}(-[0-9]{2}){0,2}|[0-9]{4}/[0-9]{4})$"))])
