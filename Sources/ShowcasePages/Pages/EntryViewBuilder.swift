@@ -61,9 +61,9 @@ package enum EntryViewBuilder {
                 guard let source = sourceByID[figure.sourceID] else { return nil }
                 return FigureView(
                     id: figure.indicator.id, label: figure.indicator.label,
-                    value: figure.wording,
+                    value: figure.valueWording,
                     rawValue: MachineNumber.format(figure.value.value), definition: figure.indicator.definition,
-                    note: figure.note, quote: figure.quote, page: figure.page, source: source)
+                    note: figure.note, quote: figure.quote, page: figure.page, source: source, detail: figure.detailWording)
             },
             derived: derived.map { indicator in
                 DerivedView(id: indicator.definition.id, label: indicator.definition.label, value: indicator.formatted,

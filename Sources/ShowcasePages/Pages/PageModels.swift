@@ -311,10 +311,13 @@ package final class FigureView: Sendable {
     package let quote: String?
     package let page: String?
     package let source: SourceView
+    /// Under the value: its target and rate, its scope.
+    package let detail: String?
 
-    package init(id: String, label: String, value: String, rawValue: String, definition: String, note: String?, quote: String?, page: String?, source: SourceView) {
+    package init(id: String, label: String, value: String, rawValue: String, definition: String, note: String?, quote: String?, page: String?, source: SourceView, detail: String? = nil) {
         self.id = id
         self.label = label
+        self.detail = detail
         self.value = value
         self.rawValue = rawValue
         self.definition = definition

@@ -213,6 +213,7 @@ extension FigureView: TemplateObject {
         case "libelle": return .text(label)
         case "valeur": return .text(value)
         case "valeur_brute": return .text(rawValue)
+        case "precision": return .optional(detail)
         case "definition": return .text(definition)
         case "note": return .optional(note)
         case "citation": return .optional(quote)
