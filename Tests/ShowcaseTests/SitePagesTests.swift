@@ -32,6 +32,27 @@ struct SitePagesTests {
         #expect(FileSystem.disk.kind(try await Self.built.value + "/" + path) == .file)
     }
 
+    /// Computed by hand from content/: each figure is published by one entry only (Angresse: 17 M€, 9 000 h,
+    /// 24 people of whom 16 on RSA; Brest: 8 posts; Lot-et-Garonne: 48 lockers; Envie: none).
+    @Test("Les totaux de l'accueil sont ceux qu'on calcule à la main sur les fiches livrées")
+    func homeTotals() async throws {
+        let home = try await Self.page("index.html")
+        let tiles = home.components(separatedBy: "<p class=\"tuile-valeur\">").dropFirst().map { tile in
+            let value = tile.prefix { $0 != "<" }
+            let label = tile.components(separatedBy: "<p class=\"tuile-libelle\">").dropFirst().first?.prefix { $0 != "<" } ?? ""
+            let coverage = tile.components(separatedBy: "<p class=\"tuile-couverture\">").dropFirst().first?.prefix { $0 != "<" } ?? ""
+            return "\(value) · \(label) · \(coverage)"
+        }
+        #expect(Array(tiles.prefix(6)) == [
+            "17\u{00A0}M€ · Montant de l&#39;achat · 1 fiche renseignée sur 4",
+            "9\u{202F}000\u{00A0}heures · Heures d&#39;insertion · 1 fiche renseignée sur 4",
+            "24\u{00A0}personnes · Personnes mises en emploi · 1 fiche renseignée sur 4",
+            "16\u{00A0}personnes · Bénéficiaires du RSA mis en emploi · 1 fiche renseignée sur 4",
+            "8\u{00A0}postes · Postes en insertion · 1 fiche renseignée sur 4",
+            "48\u{00A0}unités · Articles livrés · 1 fiche renseignée sur 4",
+        ])
+    }
+
     @Test("Une page de thème liste ses fiches et leurs totaux")
     func taxonomyPage() async throws {
         let page = try await Self.page("departements/40/index.html")
