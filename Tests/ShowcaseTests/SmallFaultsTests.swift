@@ -282,3 +282,16 @@ struct PartnerTests {
         #expect(swapped.diagnostics.first?.help == "gardez ses 9 premiers chiffres : `siren: 732829320`")
     }
 }
+
+@Suite("Dossiers en boucle")
+struct FolderLoopTests {
+    @Test("Un sous-dossier de content/ lié à un dossier parent ne fait pas tourner la lecture sans fin")
+    func linkToParent() async throws {
+        let root = TestSupport.copyOfShippedProject()
+        #expect(symlink("..", root + "/content/boucle") == 0)
+        #expect(symlink(root + "/content", root + "/content/encore") == 0)
+        let report = try await Pipeline().check(ProjectPaths(root: root))
+        #expect(report.entryCount == 4)
+        #expect(!report.diagnostics.hasErrors, "\(report.diagnostics)")
+    }
+}

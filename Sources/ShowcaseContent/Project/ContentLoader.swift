@@ -135,7 +135,12 @@ package struct ContentLoader: Sendable {
         }
         var found: [String] = []
         var pending = [""]
+        // A folder linked to one of its parents (`content/boucle -> ..`) would be listed forever: each real
+        // folder is listed once.
+        var listed = Set<String>()
         while let next = pending.popLast() {
+            let real = fileSystem.realPath(paths.onDisk(next.isEmpty ? relative : Path.join(relative, next)))
+            if let real, !listed.insert(real).inserted { continue }
             let folder = next.isEmpty ? relative : Path.join(relative, next)
             let entries = try attempt { () throws(FileSystemError) in try fileSystem.listDirectory(paths.onDisk(folder)) }
             for entry in entries where !entry.name.hasPrefix(".") {
