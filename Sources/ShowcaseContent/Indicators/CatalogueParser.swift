@@ -50,13 +50,13 @@ package enum CatalogueParser {
     }
 
     /// How the names of a section's entries are written: indicators and constants with `_`, units with `-`.
-    private enum Identifiers {
+    private enum IdentifierStyle {
         case name, unit
 
         var separator: Character { self == .unit ? "-" : "_" }
     }
 
-    private static func entries(_ fields: Fields, _ name: String, identifiers: Identifiers = .name,
+    private static func entries(_ fields: Fields, _ name: String, identifiers: IdentifierStyle = .name,
                                 reader: inout NodeReader) -> [(Located<String>, YAMLNode)] {
         guard let node = reader.value(fields, name, required: name == "indicateurs") else { return [] }
         guard case .mapping(let pairs) = node.kind else {

@@ -29,6 +29,9 @@ package struct Unit: Sendable, Hashable {
     /// Whether two figures in this unit may be added: counts, durations, amounts, masses… not shares or ratios.
     package var isAdditive: Bool { !Units.nonAdditiveDimensions.contains(dimension) }
 
+    /// An amount of money: the only figures with a tax basis.
+    package var isAmount: Bool { dimension == "montant" }
+
     /// « 9 000 heures », « 1 personne », « 5,6 ETP », « 17 M€ », « 1,8 Md€ ».
     package func format(_ value: Double, decimals: Int?) -> String {
         if decimals == nil {

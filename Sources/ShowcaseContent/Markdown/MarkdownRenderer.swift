@@ -83,12 +83,13 @@ package struct MarkdownRenderer: Sendable {
         // cells rendered like the rest of the story (their links and HTML made safe the same way). The pass
         // above already reported the paragraph's problems at their place in the line: the cells' own
         // diagnostics, positioned within each cell, are not reported again.
-        // Most stories have no pipe at all: then no line is looked at (splitting every body costs a tenth of `check`).
-        let lines = !paragraphs.isEmpty && ByteSearch.contains(markdown, "|") ? Self.lines(of: markdown) : []
-        for paragraph in paragraphs where !lines.isEmpty {
+        // Most stories have no pipe at all: then no line is looked at. The paragraph's lines come from the
+        // file's own line index (the body is the file from `firstLine` on).
+        let mayHoldTables = !paragraphs.isEmpty && ByteSearch.contains(markdown, "|")
+        for paragraph in paragraphs where mayHoldTables {
             let start = Int(cmark_node_get_start_line(paragraph)), end = Int(cmark_node_get_end_line(paragraph))
-            guard start >= 1, end <= lines.count, start < end,
-                  let table = PipeTable(lines: Array(lines[(start - 1)..<end])) else { continue }
+            let lines = start >= 1 && start < end ? (start...end).compactMap { file.line(firstLine + $0 - 1) } : []
+            guard lines.count == end - start + 1, let table = PipeTable(lines: lines) else { continue }
             let html = table.html { text in Self.inline(render(text, file: file, firstLine: firstLine + start - 1).html) }
             guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { continue }
             cmark_node_set_on_enter(block, html)
@@ -108,18 +109,6 @@ package struct MarkdownRenderer: Sendable {
         guard let rendered = cmark_render_html(document, options) else { return RenderedMarkdown(html: "", diagnostics: diagnostics) }
         defer { free(rendered) }
         return RenderedMarkdown(html: String(cString: rendered), diagnostics: diagnostics)
-    }
-
-    /// The lines of a text, split on its bytes (not on characters, which costs ten times more).
-    private static func lines(of text: String) -> [Substring] {
-        let utf8 = text.utf8
-        var lines: [Substring] = [], start = utf8.startIndex
-        for index in utf8.indices where utf8[index] == UInt8(ascii: "\n") {
-            lines.append(Substring(utf8[start..<index]))
-            start = utf8.index(after: index)
-        }
-        lines.append(Substring(utf8[start...]))
-        return lines
     }
 
     /// A cell's HTML without the paragraph cmark wraps a line of text in.

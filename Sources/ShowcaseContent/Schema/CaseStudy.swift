@@ -149,10 +149,6 @@ package struct Figure: Sendable {
         guard let target, target > 0 else { return nil }
         return value.value / target * 100
     }
-
-    /// A figure totals may add as it is: over the whole purchase, and not capped (« moins de 50 » is not a
-    /// quantity one can add).
-    package var isAddable: Bool { period == .total && qualifier != .lessThan }
 }
 
 /// A public document the case study's facts come from.

@@ -237,8 +237,7 @@ package struct CaseStudyParser: Sendable {
         let object = reader.text(fields, "objet", required: true, example: "objet: Électroménager reconditionné")
         let amount = reader.value(fields, "montant", required: false)
             .flatMap { reader.number($0, name: "montant", integer: false, bounds: 0...Double.greatestFiniteMagnitude) }
-        let basis = reader.value(fields, "taxes", required: false)
-            .flatMap { reader.term($0, name: "taxes", in: TaxBasis.vocabulary) }.flatMap { TaxBasis(rawValue: $0.value.id) }
+        let basis = reader.value(fields, "taxes", required: false).flatMap { Self.taxBasis($0, &reader) }
         let mechanism = reader.value(fields, "mecanisme", required: false)
             .flatMap { reader.term($0, name: "mecanisme", in: LegalMechanisms.vocabulary) }
             .flatMap { LegalMechanisms.mechanism($0.value.id) }
@@ -268,13 +267,18 @@ package struct CaseStudyParser: Sendable {
             .flatMap { reader.number($0, name: "\(indicator.id) (objectif)", key: "objectif", integer: indicator.isInteger,
                                      bounds: indicator.bounds) }?.value
         if let basis = reader.value(fields, "taxes", required: false) {
-            if indicator.unit.dimension == "montant" {
-                figure.taxBasis = reader.term(basis, name: "taxes", in: TaxBasis.vocabulary).flatMap { TaxBasis(rawValue: $0.value.id) }
+            if indicator.unit.isAmount {
+                figure.taxBasis = taxBasis(basis, &reader)
             } else {
                 reader.report(.error(.wrongType, "« taxes » ne s'applique qu'à un montant, et « \(indicator.id) » n'en est pas un",
                                      at: basis.location, help: "supprimez la ligne `taxes`"))
             }
         }
+    }
+
+    /// `taxes: HT` or `TTC`.
+    private static func taxBasis(_ node: YAMLNode, _ reader: inout NodeReader) -> TaxBasis? {
+        reader.term(node, name: "taxes", in: TaxBasis.vocabulary).flatMap { TaxBasis(rawValue: $0.value.id) }
     }
 
     /// The `source` field: the `id` of one of the entry's sources, which must be declared.

@@ -44,9 +44,8 @@ package enum FigurePeriod: Sendable, Hashable {
         case "par-mois": self = .perMonth
         case "par-an": self = .perYear
         default:
-            let years = text.split(separator: "-", omittingEmptySubsequences: false).compactMap { Int($0) }
-            guard years.count == 2, text.count == 9, (1900...2100).contains(years[0]), years[0] < years[1], years[1] <= 2100 else { return nil }
-            self = .years(years[0], years[1])
+            guard let (first, last) = PartialDate.yearSpan(text), first >= 1900, last <= 2100 else { return nil }
+            self = .years(first, last)
         }
     }
 
@@ -81,4 +80,7 @@ package enum TaxBasis: String, Sendable, CaseIterable {
     static let vocabulary = Vocabulary(name: "« HT » ou « TTC »", terms: [
         Term("HT", "hors taxes"), Term("TTC", "toutes taxes comprises"),
     ])
+
+    /// After an amount: « 17 M€ HT ».
+    package var suffix: String { FrenchNumber.unitSeparator + rawValue }
 }

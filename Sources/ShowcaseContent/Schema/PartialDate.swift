@@ -45,14 +45,11 @@ public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertib
 
     /// An ISO date, a season (`printemps 2024`) or a span of years (`2018-2024`).
     package init?(written text: String) {
-        // Most dates are ISO: looked at byte by byte before anything else is tried.
-        let bytes = Array(text.utf8)
-        if bytes.count == 9, bytes[4] == UInt8(ascii: "-"), let first = Int(String(text.prefix(4))), let last = Int(String(text.suffix(4))),
-           bytes.allSatisfy({ $0 == UInt8(ascii: "-") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }),
-           (1000...9999).contains(first), first < last {
+        if let (first, last) = Self.yearSpan(text) {
             self.init(year: first, endYear: last)
             return
         }
+        let bytes = Array(text.utf8)
         if let space = bytes.firstIndex(of: UInt8(ascii: " ")) {
             guard let season = Season(name: String(decoding: bytes[..<space], as: UTF8.self)),
                   let year = Int(String(decoding: bytes[(space + 1)...], as: UTF8.self)), (1000...9999).contains(year) else { return nil }
@@ -60,6 +57,17 @@ public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertib
             return
         }
         self.init(iso: text)
+    }
+
+    /// `2018-2024`: two years of four digits, the first before the second. Looked at byte by byte: most dates
+    /// are ISO, and this is tried first.
+    package static func yearSpan(_ text: String) -> (first: Int, last: Int)? {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 9, bytes[4] == UInt8(ascii: "-"),
+              bytes.enumerated().allSatisfy({ $0.offset == 4 || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0.element) }),
+              let first = Int(String(text.prefix(4))), let last = Int(String(text.suffix(4))),
+              (1000...9999).contains(first), first < last else { return nil }
+        return (first, last)
     }
 
     private init(year: Int, season: Season? = nil, endYear: Int? = nil) {

@@ -25,7 +25,7 @@ package struct IndicatorTotal: Sendable {
     package var valueText: String {
         if mixedTaxBases { return "montants HT et TTC, non additionnés" }
         if reporting == 0 { return "chiffres par période ou plafonnés, non additionnés" }
-        var text = indicator.unit.format(total, decimals: nil) + (taxBasis.map { FrenchNumber.unitSeparator + $0.rawValue } ?? "")
+        var text = indicator.unit.format(total, decimals: nil) + (taxBasis?.suffix ?? "")
         if let qualifier { text = qualifier.words + " " + text }
         return text
     }

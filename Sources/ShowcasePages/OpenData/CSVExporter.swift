@@ -24,7 +24,7 @@ package enum CSVExporter {
             header.append(indicator.id)
             guard !indicator.isDerived else { continue }
             header += ["qualificatif", "periode", "perimetre", "objectif"].map { "\(indicator.id)_\($0)" }
-            if indicator.unit.dimension == "montant" { header.append("\(indicator.id)_taxes") }
+            if indicator.unit.isAmount { header.append("\(indicator.id)_taxes") }
             header.append("\(indicator.id)_source")
         }
         header.append("sources")
@@ -59,7 +59,7 @@ package enum CSVExporter {
                 row.append(figure.map { $0.period.machine } ?? "")
                 row.append(figure?.scope ?? "")
                 row.append(figure?.target.map(number) ?? "")
-                if indicator.unit.dimension == "montant" { row.append(figure?.taxBasis?.rawValue ?? "") }
+                if indicator.unit.isAmount { row.append(figure?.taxBasis?.rawValue ?? "") }
                 row.append(figure.flatMap { study.source($0.sourceID) }.map(describe) ?? "")
             }
         }

@@ -89,7 +89,7 @@ package enum EntryViewBuilder {
     private static func lotView(_ lot: Lot) -> LotView {
         let euros = Units.defaults.first { $0.id == "euros" }
         let amount = lot.amount.flatMap { value in
-            euros.map { $0.format(value, decimals: nil) + (lot.taxBasis.map { FrenchNumber.unitSeparator + $0.rawValue } ?? "") }
+            euros.map { $0.format(value, decimals: nil) + (lot.taxBasis?.suffix ?? "") }
         }
         return LotView(number: lot.number, object: lot.object, amount: amount,
                        mechanism: lot.mechanism.map { "\($0.title) (art. \($0.article))" }, holder: lot.holder)

@@ -30,7 +30,7 @@ extension Figure {
         return parts.isEmpty ? nil : parts.joined(separator: " ")
     }
 
-    private var basisWords: String { taxBasis.map { FrenchNumber.unitSeparator + $0.rawValue } ?? "" }
+    private var basisWords: String { taxBasis?.suffix ?? "" }
 }
 
 /// Why a derived indicator is not computed for an entry, in words a juror reads without feeling accused.
