@@ -195,3 +195,60 @@ struct TerritoryTests {
         #expect(unknown.diagnostics.first?.help == "vouliez-vous dire « bretagne » ?")
     }
 }
+
+/// A fact the catalogue has no indicator for, kept as data in the entry that reports it (issue 12, targets).
+@Suite("Chiffres propres à une fiche")
+struct OwnFigureTests {
+    static let surface = Sample.replacing("chiffres:\n", with: """
+        chiffres:
+          surface_espaces_verts:
+            libelle: Espaces verts entretenus
+            unite: m2
+            valeur: 63000
+            source: depliant
+
+        """)
+
+    @Test("Un chiffre que le catalogue ne connaît pas s'écrit avec son libellé et son unité : la page et les données ouvertes le portent")
+    func ownFigure() throws {
+        let read = TestSupport.read(Self.surface)
+        #expect(read.diagnostics.isEmpty, "\(read.diagnostics)")
+        let study = try #require(read.study)
+        let figure = try #require(study.figure("surface_espaces_verts"))
+        #expect(figure.indicator.isOwn && !figure.indicator.isSummable)
+        let view = EntryViewBuilder.card(study, derived: study.derived, config: TestSupport.config)
+        #expect(view.figures.last?.label == "Espaces verts entretenus")
+        #expect(view.figures.last?.value == "63\u{202F}000\u{00A0}m²")
+        let entry = OpenDataEntry(study: study, derived: study.derived)
+        let json = JSONExporter.entry(entry, config: TestSupport.config, catalogue: TestSupport.catalogue).compact
+        #expect(json.contains("\"chiffres_propres\":{\"surface_espaces_verts\":{\"libelle\":\"Espaces verts entretenus\",\"valeur\":63000,\"unite\":\"m2\",\"source\":\"depliant\""))
+        #expect(!json.contains("\"chiffres\":{\"surface_espaces_verts\""))
+        let row = String(decoding: CSVExporter.row(entry, config: TestSupport.config, catalogue: TestSupport.catalogue), as: UTF8.self)
+        #expect(row.contains(";Espaces verts entretenus : 63\u{202F}000\u{00A0}m²;"))
+    }
+
+    @Test("Deux fiches qui ont un chiffre propre du même nom ne sont jamais additionnées")
+    func neverSummed() throws {
+        let study = try #require(TestSupport.read(Self.surface).study)
+        let summary = EntrySummary(study: study, derived: study.derived)
+        let group = Aggregates.group("Toutes", [summary, summary], catalogue: TestSupport.catalogue)
+        #expect(!group.totals.contains { $0.indicator.id == "surface_espaces_verts" })
+        #expect(group.totals.first { $0.indicator.id == "heures_insertion" }?.valueText == "18\u{202F}000\u{00A0}heures")
+    }
+
+    @Test("Sans libellé, c'est une faute de frappe ; une unité inconnue, un nom mal formé ou proche du catalogue sont signalés")
+    func problems() {
+        let typo = TestSupport.read(Sample.replacing("  heures_insertion:\n", with: "  heures_insertoin:\n"))
+        #expect(typo.diagnostics.first?.code == .unknownField)
+        #expect(typo.diagnostics.first?.help?.contains("vouliez-vous dire « heures_insertion »") == true)
+        let unit = TestSupport.read(Self.surface.replacingOccurrences(of: "unite: m2", with: "unite: m²"))
+        #expect(unit.diagnostics.map(\.code) == [.unknownUnit])
+        #expect(unit.diagnostics.first?.help == "vouliez-vous dire « m2 » ?")
+        let name = TestSupport.read(Self.surface.replacingOccurrences(of: "surface_espaces_verts:", with: "Surface-Verte:"))
+        #expect(name.diagnostics.map(\.code) == [.invalidFigureName])
+        #expect(name.diagnostics.first?.help == "écrivez `surface_verte:`")
+        let close = TestSupport.read(Self.surface.replacingOccurrences(of: "surface_espaces_verts:", with: "postes_insertions:"))
+        #expect(close.diagnostics.map(\.code) == [.ownFigureLikeCatalogue])
+        #expect(close.diagnostics.first?.severity == .warning)
+    }
+}

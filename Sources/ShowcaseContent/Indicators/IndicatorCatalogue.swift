@@ -26,11 +26,13 @@ package final class IndicatorDefinition: Sendable {
     /// The mechanisms, environmental considerations or contract natures the indicator is about (`themes:`);
     /// `nil` when it concerns every entry. An entry none of them fits is not told the indicator is missing.
     package let themes: [String]?
+    /// A figure one entry defines for itself (`libelle` and `unite` under its name), not in the catalogue.
+    package let isOwn: Bool
     package let location: SourceLocation
 
     package init(id: String, label: String, unit: Unit, isInteger: Bool, bounds: ClosedRange<Double>, definition: String,
                 formula: Formula?, decimals: Int?, atMost: String?, warnAbove: Double?, isSummable: Bool? = nil,
-                themes: [String]? = nil, location: SourceLocation) {
+                themes: [String]? = nil, isOwn: Bool = false, location: SourceLocation) {
         self.id = id
         self.label = label
         self.unit = unit
@@ -43,6 +45,7 @@ package final class IndicatorDefinition: Sendable {
         self.warnAbove = warnAbove
         self.isSummable = formula == nil && (isSummable ?? unit.isAdditive)
         self.themes = themes
+        self.isOwn = isOwn
         self.location = location
     }
 

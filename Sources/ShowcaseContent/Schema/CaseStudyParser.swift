@@ -16,6 +16,7 @@ package struct CaseStudyParser: Sendable {
     static let lotFields = ["numero", "objet", "montant", "taxes", "mecanisme", "titulaire"]
     static let awardFields = ["programme", "edition", "categorie", "statut"]
     static let figureFields = ["valeur", "qualificatif", "periode", "perimetre", "objectif", "taxes", "source", "citation", "page", "note"]
+    static let ownFigureFields = figureFields + ["libelle", "unite", "definition"]
     static let sourceFields = ["id", "titre", "editeur", "date", "url"]
     static let datedFields = ["date", "source"]
     static let imageFields = ["fichier", "alt", "legende", "credit"]
@@ -183,12 +184,14 @@ package struct CaseStudyParser: Sendable {
         guard let node = reader.value(top, "chiffres", required: false) else { return [] }
         let reported = catalogue.reported.map(\.id)
         let derived = catalogue.derived.map(\.id)
+        let own = Self.ownFigureKeys(node, known: Set(reported + derived))
         guard let fields = reader.fields(
-            of: node, allowed: reported + derived, context: "chiffres",
+            of: node, allowed: reported + derived + own.map(\.value), context: "chiffres",
             extraHelp: "les chiffres connus sont ceux du catalogue `indicateurs.yaml` : "
-                + reported.map { "`\($0)`" }.joined(separator: ", "))
+                + reported.map { "`\($0)`" }.joined(separator: ", ")
+                + " ; un autre chiffre s'écrit avec son `libelle` et son `unite`")
         else { return [] }
-        return catalogue.indicators.compactMap { indicator -> Figure? in
+        let fromCatalogue = catalogue.indicators.compactMap { indicator -> Figure? in
             guard let entry = fields[indicator.id] else { return nil }
             if indicator.isDerived {
                 reader.report(.error(.derivedFigureWritten, "« \(indicator.id) » est calculé par showcase, il ne s'écrit pas",
@@ -203,17 +206,71 @@ package struct CaseStudyParser: Sendable {
                 return nil
             }
             guard let figureFields = reader.fields(of: entry.value, allowed: Self.figureFields, context: indicator.id) else { return nil }
-            let value = reader.value(figureFields, "valeur", required: true, example: "valeur: 9000")
-                .flatMap { reader.number($0, name: indicator.id, key: "valeur", integer: indicator.isInteger, bounds: indicator.bounds) }
-            let source = sourceReference(figureFields, sources: sources, required: true, &reader)
-            let quote = reader.text(figureFields, "citation", required: false)?.value
-            let page = reader.text(figureFields, "page", required: false)?.value
-            let note = reader.text(figureFields, "note", required: false)?.value
-            guard let value, let source else { return nil }
-            var figure = Figure(indicator: indicator, value: value, sourceID: source, quote: quote, page: page, note: note)
-            Self.readReporting(of: &figure, figureFields, &reader)
-            return figure
+            return figure(of: indicator, figureFields, sources: sources, &reader)
         }
+        let ownFigures = own.compactMap { key -> Figure? in
+            guard let entry = fields[key.value],
+                  let figureFields = reader.fields(of: entry.value, allowed: Self.ownFigureFields, context: key.value),
+                  let indicator = ownIndicator(key, figureFields, known: reported + derived, &reader) else { return nil }
+            return figure(of: indicator, figureFields, sources: sources, &reader)
+        }
+        return fromCatalogue + ownFigures
+    }
+
+    private func figure(of indicator: IndicatorDefinition, _ fields: Fields, sources: [SourceReference],
+                        _ reader: inout NodeReader) -> Figure? {
+        let value = reader.value(fields, "valeur", required: true, example: "valeur: 9000")
+            .flatMap { reader.number($0, name: indicator.id, key: "valeur", integer: indicator.isInteger, bounds: indicator.bounds) }
+        let source = sourceReference(fields, sources: sources, required: true, &reader)
+        let quote = reader.text(fields, "citation", required: false)?.value
+        let page = reader.text(fields, "page", required: false)?.value
+        let note = reader.text(fields, "note", required: false)?.value
+        guard let value, let source else { return nil }
+        var figure = Figure(indicator: indicator, value: value, sourceID: source, quote: quote, page: page, note: note)
+        Self.readReporting(of: &figure, fields, &reader)
+        return figure
+    }
+
+    /// The keys under `chiffres:` the catalogue does not know but that carry a `libelle`: figures of this entry
+    /// alone, so that a fact the catalogue has no indicator for is kept as data rather than dropped.
+    private static func ownFigureKeys(_ node: YAMLNode, known: Set<String>) -> [Located<String>] {
+        guard case .mapping(let pairs) = node.kind else { return [] }
+        return pairs.filter { pair in
+            guard !known.contains(pair.key.value), case .mapping(let fields) = pair.value.kind else { return false }
+            return fields.contains { $0.key.value == "libelle" }
+        }.map(\.key)
+    }
+
+    /// The definition of a figure of this entry alone: its label, a unit of the catalogue, and what it measures.
+    /// Never added to other entries' figures: two entries' own figures may share a name and not a meaning.
+    private func ownIndicator(_ key: Located<String>, _ fields: Fields, known: [String],
+                              _ reader: inout NodeReader) -> IndicatorDefinition? {
+        if !key.value.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "_") }) || key.value.first == "_" {
+            let suggestion = Slug.make(key.value).replacingOccurrences(of: "-", with: "_")
+            reader.report(.error(.invalidFigureName, "« \(key.value) » n'est pas un nom de chiffre : des minuscules sans accent, des chiffres et des _",
+                                 at: key.location, help: suggestion.isEmpty ? nil : "écrivez `\(suggestion):`"))
+            return nil
+        }
+        if let close = Suggestion.closest(to: key.value, among: known) {
+            reader.report(.warning(.ownFigureLikeCatalogue, "« \(key.value) » ressemble à l'indicateur « \(close) » du catalogue",
+                                   at: key.location,
+                                   help: "si c'est le même chiffre, écrivez `\(close):` sans `libelle` ni `unite` : il sera compté dans les totaux"))
+        }
+        let label = reader.text(fields, "libelle", required: true, example: "libelle: Surface d'espaces verts entretenue")
+        let unitIDs = catalogue.units.map(\.id)
+        let unit = reader.text(fields, "unite", required: true, example: "unite: m2").flatMap { raw -> Unit? in
+            if let unit = catalogue.units.first(where: { $0.id == raw.value }) { return unit }
+            reader.report(.error(.unknownUnit, "« \(raw.value) » n'est pas une unité du catalogue", at: raw.location,
+                                 help: Suggestion.closest(to: raw.value, among: unitIDs).map { "vouliez-vous dire « \($0) » ?" }
+                                    ?? "unités permises : " + unitIDs.map { "`\($0)`" }.joined(separator: ", ")))
+            return nil
+        }
+        let definition = reader.text(fields, "definition", required: false)?.value
+        guard let label, let unit else { return nil }
+        return IndicatorDefinition(
+            id: key.value, label: label.value, unit: unit, isInteger: false, bounds: 0...Double.greatestFiniteMagnitude,
+            definition: definition ?? "Chiffre propre à cette fiche : le catalogue n'a pas d'indicateur pour lui.",
+            formula: nil, decimals: nil, atMost: nil, warnAbove: nil, isSummable: false, isOwn: true, location: key.location)
     }
 
     /// `territoire:`: several départements, a region, or the whole country.

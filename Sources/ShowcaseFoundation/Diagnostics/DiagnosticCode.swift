@@ -26,6 +26,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     // Sources and figures
     case unknownSource = "source-inconnue"
     case derivedFigureWritten = "chiffre-calcule"
+    case ownFigureLikeCatalogue = "chiffre-propre-proche-du-catalogue"
+    case invalidFigureName = "nom-de-chiffre-invalide"
 
     // Cross-field rules
     case figureExceedsBound = "chiffre-superieur-a"

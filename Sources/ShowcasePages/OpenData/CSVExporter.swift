@@ -27,7 +27,7 @@ package enum CSVExporter {
             if indicator.unit.isAmount { header.append("\(indicator.id)_taxes") }
             header.append("\(indicator.id)_source")
         }
-        header.append("sources")
+        header += ["chiffres_propres", "sources"]
         return RecordFile(opening: [0xEF, 0xBB, 0xBF] + line(header), separator: [], closing: [])
     }
 
@@ -63,6 +63,8 @@ package enum CSVExporter {
                 row.append(figure.flatMap { study.source($0.sourceID) }.map(describe) ?? "")
             }
         }
+        // Figures an entry defines for itself have no column of their own: each in words, label first.
+        row.append(list(study.figures.filter(\.indicator.isOwn).map { "\($0.indicator.label) : \($0.valueWording)" }))
         row.append(list(study.sources.map(describe)))
         return line(row)
     }

@@ -26,29 +26,35 @@ package enum JSONExporter {
         Array("    ".utf8) + self.entry(entry, config: config, catalogue: catalogue).prettyBytes(level: 2)
     }
 
+    /// One figure: its value and unit, how it is worded when it is not a plain total, and where it comes from.
+    private static func figureValue(_ figure: Figure, label: String? = nil) -> JSONValue {
+        // The wording only when the figure is not a plain total: 10 000 entries of nulls would add a third to
+        // the file that every edit rewrites.
+        var wording: [(String, JSONValue)] = []
+        if let qualifier = figure.qualifier { wording.append(("qualificatif", .string(qualifier.rawValue))) }
+        if figure.period != .total { wording.append(("periode", .string(figure.period.machine))) }
+        if let scope = figure.scope { wording.append(("perimetre", .string(scope))) }
+        if let target = figure.target { wording.append(("objectif", .number(target))) }
+        if let rate = figure.achievementRate { wording.append(("taux_atteinte", .number(FrenchNumber.round(rate, decimals: 1)))) }
+        if let basis = figure.taxBasis { wording.append(("taxes", .string(basis.rawValue))) }
+        let labelled: [(String, JSONValue)] = label.map { [("libelle", .string($0))] } ?? []
+        return .object(labelled + [
+            ("valeur", .number(figure.value.value)),
+            ("unite", .string(figure.indicator.unit.id)),
+        ] + wording + [
+            ("source", .string(figure.sourceID)),
+            ("citation", .optional(figure.quote)),
+            ("page", .optional(figure.page)),
+            ("note", .optional(figure.note)),
+        ])
+    }
+
     static func entry(_ entry: OpenDataEntry, config: SiteConfig, catalogue: IndicatorCatalogue) -> JSONValue {
         let study = entry.study
-        var figures: [(String, JSONValue)] = []
-        for indicator in catalogue.reported {
-            guard let figure = study.figure(indicator.id) else { continue }
-            // How the figure is worded, only when it is not a plain total: 10 000 entries of nulls would add a
-            // third to the file that every edit rewrites.
-            var wording: [(String, JSONValue)] = []
-            if let qualifier = figure.qualifier { wording.append(("qualificatif", .string(qualifier.rawValue))) }
-            if figure.period != .total { wording.append(("periode", .string(figure.period.machine))) }
-            if let scope = figure.scope { wording.append(("perimetre", .string(scope))) }
-            if let target = figure.target { wording.append(("objectif", .number(target))) }
-            if let rate = figure.achievementRate { wording.append(("taux_atteinte", .number(FrenchNumber.round(rate, decimals: 1)))) }
-            if let basis = figure.taxBasis { wording.append(("taxes", .string(basis.rawValue))) }
-            figures.append((indicator.id, .object([
-                ("valeur", .number(figure.value.value)),
-                ("unite", .string(indicator.unit.id)),
-            ] + wording + [
-                ("source", .string(figure.sourceID)),
-                ("citation", .optional(figure.quote)),
-                ("page", .optional(figure.page)),
-                ("note", .optional(figure.note)),
-            ])))
+        let figures = catalogue.reported.compactMap { study.figure($0.id) }.map { ($0.indicator.id, figureValue($0)) }
+        // Figures an entry defines for itself: apart, with their label, as nothing else names them.
+        let ownFigures = study.figures.filter(\.indicator.isOwn).map { figure in
+            (figure.indicator.id, figureValue(figure, label: figure.indicator.label))
         }
         let derived = entry.derived.map { computed -> (String, JSONValue) in
             var fields: [(String, JSONValue)] = [("valeur", .number(computed.value)), ("unite", .string(computed.definition.unit.id))]
@@ -102,6 +108,7 @@ package enum JSONExporter {
             } ?? .null),
             ("dates", .object(study.dates.map { ($0.kind.id, .string($0.date.value.description)) })),
             ("chiffres", .object(figures)),
+            ("chiffres_propres", .object(ownFigures)),
             ("indicateurs_calcules", .object(derived)),
             ("sources", .array(study.sources.map { source in
                 .object([("id", .string(source.id)), ("titre", .string(source.title)), ("editeur", .string(source.publisher)),

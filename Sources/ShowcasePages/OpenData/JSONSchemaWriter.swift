@@ -25,11 +25,15 @@ package enum JSONSchemaWriter {
         let period = JSONValue.object([("type", .string("string")),
                                        ("pattern", .string("^(total|par-jour|par-mois|par-an|[0-9]{4}-[0-9]{4})$"))])
         // A figure's wording is there only when it is not a plain total.
-        let figure = strictObject([
+        let figureFields: [(String, JSONValue)] = [
             ("valeur", number), ("unite", text), ("qualificatif", qualifier), ("periode", period), ("perimetre", text),
             ("objectif", number), ("taux_atteinte", number), ("taxes", enumeration(TaxBasis.allCases.map(\.rawValue))),
             ("source", text), ("citation", optionalText), ("page", optionalText), ("note", optionalText),
-        ], required: ["valeur", "unite", "source", "citation", "page", "note"])
+        ]
+        let figureRequired = ["valeur", "unite", "source", "citation", "page", "note"]
+        let figure = strictObject(figureFields, required: figureRequired)
+        // A figure an entry defines for itself, under a name of its own.
+        let ownFigure = strictObject([("libelle", text)] + figureFields, required: ["libelle"] + figureRequired)
         let computed = strictObject([("valeur", number), ("unite", text), ("qualificatif", qualifier), ("periode", period),
                                      ("calcul", text)], required: ["valeur", "unite", "calcul"])
         // ISO dates, and the seasons and spans of the Extended Date/Time Format (`2024-21`, `2018/2024`).
@@ -81,6 +85,11 @@ package enum JSONSchemaWriter {
             ])]))])),
             ("dates", strictObject(Vocabularies.dateKinds.terms.map { ($0.id, isoDate) }, required: [])),
             ("chiffres", strictObject(catalogue.reported.map { ($0.id, figure) }, required: [])),
+            ("chiffres_propres", .object([
+                ("type", .string("object")),
+                ("propertyNames", .object([("pattern", .string("^[a-z0-9][a-z0-9_]*$"))])),
+                ("additionalProperties", ownFigure),
+            ])),
             ("indicateurs_calcules", strictObject(catalogue.derived.map { ($0.id, computed) }, required: [])),
             ("sources", .object([("type", .string("array")), ("items", strictObject([
                 ("id", text), ("titre", text), ("editeur", text), ("date", .object([("type", .array([.string("string"), .string("null")]))])),

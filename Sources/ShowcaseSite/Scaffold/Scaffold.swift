@@ -33,6 +33,7 @@ package enum Scaffold {
             "programmes": config.programmes.isEmpty ? "aucun n'est déclaré dans showcase.yaml" : config.programmes.map(\.id).joined(separator: ", "),
             "statuts": list(Vocabularies.awardStatuses),
             "chiffres": figures.joined(separator: "\n"),
+            "unites": catalogue.units.map(\.id).joined(separator: ", "),
             "constantes": catalogue.constants.filter(\.isOverridable).map { constant in
                 "\(constant.id) (\(constant.label.lowercasedFirstLetter), \(FrenchNumber.format(constant.value, decimals: nil)) par défaut)"
             }.joined(separator: ", "),
