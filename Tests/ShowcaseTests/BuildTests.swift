@@ -8,7 +8,7 @@ import Foundation
 
 @Suite("Construction du site", .serialized)
 struct BuildTests {
-    @Test("Le projet livré produit l'accueil et les quatre fiches avec leurs vrais chiffres")
+    @Test("Le projet livré produit l'accueil et chaque fiche avec ses vrais chiffres")
     func shippedSite() async throws {
         let root = TestSupport.copyOfShippedProject()
         let report = try await Pipeline().build(ProjectPaths(root: root))
@@ -33,8 +33,16 @@ struct BuildTests {
         #expect(lockers.contains("48\u{00A0}unités"))
         #expect(lockers.contains("Lauréat · Trophées de la commande publique 2025 · Prix de la Communauté des acheteurs"))
         #expect(lockers.contains("<time datetime=\"2025-12-17\">17 décembre 2025</time>"))
+        let olympic = TestSupport.text(root + "/site/fiches/solideo-insertion-chantiers-olympiques.html")
+        #expect(olympic.contains("2\u{202F}874\u{202F}641\u{00A0}heures"))
+        #expect(olympic.contains("pour un objectif de 2\u{202F}475\u{202F}000\u{00A0}heures, soit 116\u{00A0}%"))
+        #expect(olympic.contains("environ 4\u{00A0}Md€"))
+        let greenSpaces = TestSupport.text(root + "/site/fiches/fonsorbes-espaces-verts-esat.html")
+        #expect(greenSpaces.contains("63\u{202F}000\u{00A0}m²"))
+        #expect(greenSpaces.contains("Espaces verts entretenus"))
         let home = TestSupport.text(root + "/site/index.html")
         #expect(home.contains("href=\"fiches/landes-college-angresse.html\""))
+        #expect(files.keys.filter { $0.hasPrefix("fiches/") }.count == TestSupport.shippedEntries)
     }
 
     @Test("check et build lisent les fiches par la même étape : ils donnent les mêmes diagnostics")

@@ -16,6 +16,8 @@ enum TestSupport {
     }()
 
     static let fixtures = packageRoot + "/Tests/ShowcaseTests/Fixtures"
+    /// The case studies shipped in `content/`: written down, so that a reading which loses one fails.
+    static let shippedEntries = 8
 
     /// The shipped catalogue and configuration: tests check the rules the product really applies.
     static let catalogue: IndicatorCatalogue = {
