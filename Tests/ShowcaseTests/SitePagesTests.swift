@@ -78,7 +78,7 @@ struct SitePagesTests {
         #expect(page.contains("<th scope=\"row\"><a href=\"../fiches/landes-college-angresse.html\">Collège d&#39;Angresse (Landes)</a></th>"))
         #expect(page.contains("<td class=\"nombre\" data-valeur=\"9000\">9\u{202F}000\u{00A0}heures</td>"))
         #expect(page.contains("<span class=\"inconnu\" tabindex=\"0\"><span aria-hidden=\"true\">—</span><span class=\"raison\">Non publié par les sources de cette fiche.</span></span>"))
-        #expect(page.contains("<span class=\"raison\">Non calculable : il manque heures d&#39;insertion.</span>"))
+        #expect(page.contains("<span class=\"raison\">Non calculable : les sources de cette fiche ne donnent pas : heures d&#39;insertion.</span>"))
         #expect(page.contains("data-cles=\"mecanisme:reserve-penitentiaire departement:47 prix:trophees-commande-publique-2025 categorie:trophees-commande-publique-prix-de-la-communaute-des-acheteurs statut:laureat\""))
     }
 

@@ -42,10 +42,9 @@ package enum ComparisonBuilder {
             if !indicator.concerns(study) {
                 reason = "Sans objet pour cette fiche."
             } else if indicator.isDerived {
-                let lacking = IndicatorCompiler.reportedInputs(of: indicator, catalogue: catalogue)
-                    .filter { study.figure($0.id) == nil }.map { $0.label.lowercasedFirstLetter }
-                reason = lacking.isEmpty ? "Non calculable : les chiffres dont il dépend ne portent pas sur la même période."
-                    : "Non calculable : il manque " + lacking.joined(separator: ", ") + "."
+                let lacking = IndicatorCompiler.reportedInputs(of: indicator, catalogue: catalogue).filter { study.figure($0.id) == nil }
+                // In the words of the entry page, so that a juror reads one reason in both places.
+                reason = "Non calculable : " + NotComputedReason.text(lacking: lacking) + "."
             } else {
                 reason = "Non publié par les sources de cette fiche."
             }
