@@ -16,9 +16,9 @@ struct MarkdownTests {
     func basics() {
         let rendered = Self.render("# Le besoin\n\nDu *texte* et un [lien](https://exemple.fr).\n\n## Détail\n\n- un\n- deux\n")
         #expect(rendered.html == """
-            <h2>Le besoin</h2>
+            <h2 id="section-le-besoin">Le besoin</h2>
             <p>Du <em>texte</em> et un <a href="https://exemple.fr">lien</a>.</p>
-            <h3>Détail</h3>
+            <h3 id="section-detail">Détail</h3>
             <ul>
             <li>un</li>
             <li>deux</li>
@@ -30,7 +30,7 @@ struct MarkdownTests {
 
     @Test("Des intertitres déjà au niveau 2 restent au niveau 2")
     func headingsAlreadyLevelTwo() {
-        #expect(Self.render("## A\n\n### B\n").html == "<h2>A</h2>\n<h3>B</h3>\n")
+        #expect(Self.render("## A\n\n### B\n").html == "<h2 id=\"section-a\">A</h2>\n<h3 id=\"section-b\">B</h3>\n")
     }
 
     @Test("Aucun script, aucun gestionnaire d'événement, aucun lien javascript: n'atteint la page", arguments: [

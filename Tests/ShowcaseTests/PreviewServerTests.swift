@@ -165,7 +165,9 @@ struct PreviewServerTests {
         #expect((edited.reparsed, edited.rerendered) == (1, 1))
         #expect(edited.changedFiles.contains("fiches/brest-reliure-en-detention.html"))
         #expect(!edited.changedFiles.contains("fiches/landes-college-angresse.html"))
-        try Self.edit(root, "templates/fiche.mustache") { $0.replacingOccurrences(of: "<h2 id=\"sources\">Sources</h2>", with: "<h2 id=\"sources\">Les sources</h2>") }
+        try Self.edit(root, "templates/partiels/fiche-complete.mustache") {
+            $0.replacingOccurrences(of: "<h2 id=\"{{prefixe}}sources\">Sources</h2>", with: "<h2 id=\"{{prefixe}}sources\">Les sources</h2>")
+        }
         let restyled = await builder.rebuild()
         #expect((restyled.reparsed, restyled.rerendered) == (0, TestSupport.shippedEntries))
     }

@@ -159,11 +159,12 @@ struct AwardCategoryTests {
 
     @Test("Liste ouverte : une catégorie nouvelle, loin des connues, passe sans un mot ; une connue garde son orthographe")
     func openListNew() {
+        // The entry cites no evidence for the programme's criteria: those warnings are another test's.
         let new = Self.read(Self.entry(category: "Économie circulaire"), closed: false)
-        #expect(new.diagnostics.isEmpty, "\(new.diagnostics)")
+        #expect(new.diagnostics.filter { $0.code != .criterionWithoutEvidence }.isEmpty, "\(new.diagnostics)")
         #expect(new.study?.award?.category == "Économie circulaire")
         let known = Self.read(Self.entry(category: "clauses sociales"), closed: true)
-        #expect(known.diagnostics.isEmpty)
+        #expect(known.diagnostics.filter { $0.code != .criterionWithoutEvidence }.isEmpty)
         #expect(known.study?.award?.category == "Clauses sociales")
     }
 }

@@ -5,6 +5,14 @@ import ShowcaseFoundation
 package struct RenderedMarkdown: Sendable {
     package var html: String
     package var diagnostics: [Diagnostic]
+    /// The story's headings, in order: the anchor each has in the page (`id="section-…"` minus the prefix)
+    /// and its text. Evidence for a jury cites them by anchor.
+    package var headings: [(anchor: String, title: String)] = []
+
+    package var anchors: [String] { headings.map(\.anchor) }
+
+    /// The prefix of a heading's `id` in the page, so that a story's « Sources » never collides with the page's.
+    package static let anchorPrefix = "section-"
 }
 
 /// Renders Markdown bodies through libcmark (CommonMark). The only file that imports CMark; it owns and frees
@@ -106,9 +114,30 @@ package struct MarkdownRenderer: Sendable {
             }
         }
 
+        let titles = headings.map(Self.plainText)
         guard let rendered = cmark_render_html(document, options) else { return RenderedMarkdown(html: "", diagnostics: diagnostics) }
         defer { free(rendered) }
-        return RenderedMarkdown(html: String(cString: rendered), diagnostics: diagnostics)
+        let anchored = HeadingAnchors(titles: titles)
+        return RenderedMarkdown(html: anchored.insert(into: String(cString: rendered)), diagnostics: diagnostics,
+                                headings: Array(zip(anchored.anchors, titles)))
+    }
+
+    /// A heading's text without its markup: what its anchor is made from.
+    private static func plainText(_ heading: OpaquePointer) -> String {
+        var text = ""
+        guard let iterator = cmark_iter_new(heading) else { return text }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE: text += cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: text += " "
+            default: break
+            }
+        }
+        return text
     }
 
     /// A cell's HTML without the paragraph cmark wraps a line of text in.

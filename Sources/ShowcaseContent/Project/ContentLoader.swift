@@ -40,6 +40,7 @@ package struct ContentLoader: Sendable {
             diagnostics += parsed.diagnostics
             sources[file.path] = file
         }
+        config.today = BuildDate.today()  // read at each reading: a preview left running sees the day change
         guard let catalogueFile = try readText(ProjectPaths.catalogueFile, into: &diagnostics) else {
             throw EnvironmentError(.folderNotFound, "le catalogue des indicateurs « \(ProjectPaths.catalogueFile) » est introuvable dans « \(paths.root) »",
                                    help: "lancez showcase depuis le dossier du projet, ou indiquez-le avec `--project` ; `showcase init` crée un projet")

@@ -120,7 +120,14 @@ package struct AwardEntry: Sendable {
     package var programme: AwardProgramme
     package var edition: Int
     package var category: String?
+    /// As the site may show it: a laureate whose ceremony is still to come shows as a candidate.
     package var status: Term
+    /// The day the results are made public (`date_ceremonie`), when given.
+    package var ceremony: PartialDate?
+    /// Set when the status written is held back until the ceremony: the day it may be shown.
+    package var embargoedUntil: PartialDate?
+    /// Per criterion of the programme, in the programme's order: what the entry cites.
+    package var evidence: [CriterionEvidence] = []
 }
 
 /// A figure the case study reports, with the source it comes from.

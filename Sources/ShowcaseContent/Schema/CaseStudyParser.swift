@@ -14,7 +14,7 @@ package struct CaseStudyParser: Sendable {
     static let partnerFields = ["nom", "type", "libelle_type", "role", "siret", "siren"]
     static let contractFields = ["nature", "technique", "execution", "objet", "lot", "cpv", "lots"]
     static let lotFields = ["numero", "objet", "montant", "taxes", "mecanisme", "titulaire"]
-    static let awardFields = ["programme", "edition", "categorie", "statut"]
+    static let awardFields = ["programme", "edition", "categorie", "statut", "date_ceremonie", "preuves"]
     static let figureFields = ["valeur", "qualificatif", "periode", "perimetre", "objectif", "taxes", "source", "citation", "page", "note"]
     static let ownFigureFields = figureFields + ["libelle", "unite", "definition"]
     static let sourceFields = ["id", "titre", "editeur", "date", "url"]
@@ -58,10 +58,11 @@ package struct CaseStudyParser: Sendable {
         }
         study.contract = contract(top, &reader)
         study.dates = dates(top, sources: study.sources, &reader)
-        study.award = award(top, &reader)
         study.figures = figures(top, sources: study.sources, &reader)
         study.constants = constants(top, &reader)
         study.derived = IndicatorCompiler.compute(study, catalogue: catalogue)
+        // After the figures and sources: its evidence names them.
+        study.award = award(top, of: study, &reader)
         return (study, reader.diagnostics + CaseStudyRules.check(study, catalogue: catalogue))
     }
 
@@ -160,7 +161,7 @@ package struct CaseStudyParser: Sendable {
         }
     }
 
-    private func award(_ top: Fields, _ reader: inout NodeReader) -> AwardEntry? {
+    private func award(_ top: Fields, of study: CaseStudy, _ reader: inout NodeReader) -> AwardEntry? {
         guard let node = reader.value(top, "prix", required: false),
               let fields = reader.fields(of: node, allowed: Self.awardFields, context: "prix") else { return nil }
         let programmes = Vocabulary(name: "un programme de prix déclaré dans showcase.yaml",
@@ -176,8 +177,21 @@ package struct CaseStudyParser: Sendable {
         if let given = category, let programme {
             category = Self.category(given, of: programme, &reader)
         }
+        let ceremony = reader.value(fields, "date_ceremonie", required: false).flatMap { reader.date($0, name: "date_ceremonie") }
+        let evidenceNode = reader.value(fields, "preuves", required: false)
         guard let programme, let edition, let status else { return nil }
-        return AwardEntry(programme: programme, edition: Int(edition.value), category: category?.value, status: status.value)
+        var award = AwardEntry(programme: programme, edition: Int(edition.value), category: category?.value, status: status.value,
+                               ceremony: ceremony?.value)
+        let figureNames = study.figures.map(\.indicator.id) + study.derived.map(\.definition.id)
+        award.evidence = AwardEvidenceReader(programme: programme, figureNames: figureNames, sourceIDs: study.sources.map(\.id))
+            .read(evidenceNode, at: top["prix"]?.key.location ?? node.location, &reader)
+        // Results under embargo: before the ceremony, a laureate is shown as what it was, a candidate.
+        if status.value.id == "laureat", let ceremony = ceremony?.value, config.today < ceremony,
+           let candidate = Vocabularies.awardStatuses.term(matching: "candidat") {
+            award.status = candidate
+            award.embargoedUntil = ceremony
+        }
+        return award
     }
 
     private func figures(_ top: Fields, sources: [SourceReference], _ reader: inout NodeReader) -> [Figure] {

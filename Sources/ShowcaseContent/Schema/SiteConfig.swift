@@ -12,6 +12,18 @@ package struct AwardProgramme: Sendable {
     /// error. Open by default, since each edition may add categories: another one is accepted, with a warning
     /// when it is close to a listed one.
     package let categoriesClosed: Bool
+    /// What the jury weighs (`criteres:`), in the programme's order; empty when the configuration gives none.
+    package let criteria: [AwardCriterion]
+    /// The public page the criteria are taken from, when given (`criteres_source:`).
+    package let criteriaSource: String?
+}
+
+/// One criterion of an award programme: what a juror asks of every entry.
+package struct AwardCriterion: Sendable, Equatable {
+    package let id: String
+    package let title: String
+    /// The question the jury asks, in one line.
+    package let question: String
 }
 
 /// The site configuration, read from `showcase.yaml` at the project root.
@@ -24,6 +36,9 @@ package struct SiteConfig: Sendable {
     /// Where `base_url` is written, to point at it.
     package var baseURLLocation: SourceLocation?
     package var programmes: [AwardProgramme]
+    /// The day the site is built for, not written in the file: results under embargo stay hidden before their
+    /// ceremony (`BuildDate`).
+    package var today: PartialDate = BuildDate.today()
 
     package func programme(_ id: String) -> AwardProgramme? { programmes.first { $0.id == id } }
 
@@ -46,7 +61,8 @@ package struct SiteConfig: Sendable {
 /// Reads `showcase.yaml`.
 package enum SiteConfigParser {
     static let fields = ["titre", "description", "base_url", "programmes"]
-    static let programmeFields = ["nom", "organisateur", "url", "categories", "categories_fermees"]
+    static let programmeFields = ["nom", "organisateur", "url", "categories", "categories_fermees", "criteres", "criteres_source"]
+    static let criterionFields = ["id", "titre", "question"]
 
     package static func parse(_ file: SourceFile) -> (config: SiteConfig, diagnostics: [Diagnostic]) {
         var reader = NodeReader(file: file)
@@ -95,8 +111,39 @@ package enum SiteConfigParser {
         }
         let categories = (reader.list(fields, "categories") ?? []).compactMap { reader.text($0, name: "categories")?.value }
         let closed = reader.flag(fields, "categories_fermees") ?? false
+        let criteria = Self.criteria(fields, reader: &reader)
+        let criteriaSource = reader.text(fields, "criteres_source", required: false)
+        if let criteriaSource, !URLRules.isAbsoluteWebURL(criteriaSource.value) {
+            reader.report(.error(.invalidURL, "« \(criteriaSource.value) » n'est pas une adresse web", at: criteriaSource.location,
+                                 help: "une adresse commence par `https://`"))
+        }
         guard let name else { return nil }
         return AwardProgramme(id: key.value, name: name.value, organiser: organiser?.value, url: url?.value,
-                              categories: categories, categoriesClosed: closed)
+                              categories: categories, categoriesClosed: closed, criteria: criteria,
+                              criteriaSource: criteriaSource?.value)
+    }
+
+    /// `criteres:` — each with an id (lower case, digits and hyphens: entries name it), a title and a question.
+    private static func criteria(_ fields: Fields, reader: inout NodeReader) -> [AwardCriterion] {
+        var seen = Set<String>()
+        return (reader.list(fields, "criteres") ?? []).compactMap { node -> AwardCriterion? in
+            guard let criterion = reader.fields(of: node, allowed: criterionFields, context: "criteres") else { return nil }
+            let id = reader.text(criterion, "id", required: true, example: "id: resultats")
+            let title = reader.text(criterion, "titre", required: true, example: "titre: Résultats mesurés")
+            let question = reader.text(criterion, "question", required: true,
+                                       example: "question: Quels résultats l'achat a-t-il obtenus ?")
+            guard let id, let title, let question else { return nil }
+            guard Slug.isSlug(id.value) else {
+                reader.report(.error(.wrongType, "« \(id.value) » n'est pas un identifiant de critère : des minuscules sans accent, des chiffres et des tirets",
+                                     at: id.location, help: "écrivez `id: \(Slug.make(id.value))`"))
+                return nil
+            }
+            guard seen.insert(id.value).inserted else {
+                reader.report(.error(.duplicateValue, "le critère « \(id.value) » est déclaré deux fois", at: id.location,
+                                     help: "donnez à chaque critère un identifiant différent"))
+                return nil
+            }
+            return AwardCriterion(id: id.value, title: title.value, question: question.value)
+        }
     }
 }

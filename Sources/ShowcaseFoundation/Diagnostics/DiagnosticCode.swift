@@ -28,6 +28,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case derivedFigureWritten = "chiffre-calcule"
     case ownFigureLikeCatalogue = "chiffre-propre-proche-du-catalogue"
     case invalidFigureName = "nom-de-chiffre-invalide"
+    case criterionWithoutEvidence = "critere-sans-preuve"
+    case evidenceNotFound = "preuve-introuvable"
 
     // Cross-field rules
     case figureExceedsBound = "chiffre-superieur-a"

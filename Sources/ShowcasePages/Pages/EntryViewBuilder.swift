@@ -74,7 +74,37 @@ package enum EntryViewBuilder {
             sources: sources,
             bodyHTML: "",
             isDraft: study.isDraft,
-            territory: study.territory.map(\.words).flatMap { $0.isEmpty ? nil : $0 })
+            territory: study.territory.map(\.words).flatMap { $0.isEmpty ? nil : $0 },
+            evidence: evidence(study, derived: derived, sources: sourceByID))
+    }
+
+    /// For each criterion of the entry's programme, what the entry cites, each piece with its anchor in the page;
+    /// a criterion it cites nothing for is listed too, as missing.
+    private static func evidence(_ study: CaseStudy, derived: [ComputedIndicator], sources: [String: SourceView]) -> [EvidenceView] {
+        guard let award = study.award else { return [] }
+        return award.programme.criteria.map { criterion in
+            let given = award.evidence.first { $0.criterion.id == criterion.id }
+            var items: [EvidenceItemView] = []
+            for name in given?.figures ?? [] {
+                if let figure = study.figure(name) {
+                    items.append(EvidenceItemView(kind: .figure, label: "\(figure.indicator.label) : \(figure.valueWording)",
+                                                  target: "chiffre-\(name)"))
+                } else if let computed = derived.first(where: { $0.definition.id == name }) {
+                    items.append(EvidenceItemView(kind: .figure, label: "\(computed.definition.label) : \(computed.formatted)",
+                                                  target: "indicateur-\(name)"))
+                }
+            }
+            for section in given?.sections ?? [] {
+                items.append(EvidenceItemView(kind: .section, label: section.value,
+                                              target: RenderedMarkdown.anchorPrefix + section.value))
+            }
+            for id in given?.sources ?? [] {
+                guard let source = sources[id] else { continue }
+                items.append(EvidenceItemView(kind: .source, label: "[\(source.number)] \(source.title)", target: source.anchor))
+            }
+            return EvidenceView(criterionID: criterion.id, title: criterion.title, question: criterion.question,
+                                text: given?.text, items: items)
+        }
     }
 
     /// Why each derived indicator of the catalogue is missing from this entry.

@@ -150,8 +150,13 @@ package final class EntryView: Sendable {
     package let isDraft: Bool
     /// Where the purchase applies beyond its buyer's département (« Landes (40), Gironde (33) »).
     package let territory: String?
+    /// What the entry brings to each criterion of its programme, in the programme's order.
+    package let evidence: [EvidenceView]
+    /// Put before every `id` of the entry's page: empty on its own page, `slug-` where several entries share a
+    /// page (the dossier), so that anchors stay unique.
+    package let idPrefix: String
 
-    package init(slug: String, path: String, absoluteURL: String, title: String, shortTitle: String, updated: String, images: [ImageView], jsonLD: String, summary: String, place: String?, buyer: BuyerView, partners: [PartnerView], mechanisms: [MechanismView], socialConsiderations: [String], environmentalConsiderations: [String], contract: ContractView?, dates: [DateView], award: AwardView?, figures: [FigureView], derived: [DerivedView], notComputed: [NotComputedView], sources: [SourceView], bodyHTML: String, isDraft: Bool = false, territory: String? = nil) {
+    package init(slug: String, path: String, absoluteURL: String, title: String, shortTitle: String, updated: String, images: [ImageView], jsonLD: String, summary: String, place: String?, buyer: BuyerView, partners: [PartnerView], mechanisms: [MechanismView], socialConsiderations: [String], environmentalConsiderations: [String], contract: ContractView?, dates: [DateView], award: AwardView?, figures: [FigureView], derived: [DerivedView], notComputed: [NotComputedView], sources: [SourceView], bodyHTML: String, isDraft: Bool = false, territory: String? = nil, evidence: [EvidenceView] = [], idPrefix: String = "") {
         self.slug = slug
         self.path = path
         self.absoluteURL = absoluteURL
@@ -177,16 +182,22 @@ package final class EntryView: Sendable {
         self.bodyHTML = bodyHTML
         self.isDraft = isDraft
         self.territory = territory
+        self.evidence = evidence
+        self.idPrefix = idPrefix
     }
 
-    /// The same entry with what only its own page shows: the body rendered by cmark and the JSON-LD.
-    package func completed(bodyHTML: String, jsonLD: String) -> EntryView {
-        EntryView(slug: slug, path: path, absoluteURL: absoluteURL, title: title, shortTitle: shortTitle, updated: updated,
+    /// The same entry with what only its own page shows: the body rendered by cmark, the JSON-LD, and the titles
+    /// of the story's sections its evidence cites.
+    package func completed(bodyHTML: String, jsonLD: String, headings: [(anchor: String, title: String)] = [],
+                           idPrefix: String = "") -> EntryView {
+        let titles = Dictionary(headings.map { ($0.anchor, $0.title) }, uniquingKeysWith: { first, _ in first })
+        let evidence = self.evidence.map { $0.naming(sections: titles) }
+        return EntryView(slug: slug, path: path, absoluteURL: absoluteURL, title: title, shortTitle: shortTitle, updated: updated,
                   images: images, jsonLD: jsonLD, summary: summary, place: place, buyer: buyer, partners: partners,
                   mechanisms: mechanisms, socialConsiderations: socialConsiderations,
                   environmentalConsiderations: environmentalConsiderations, contract: contract, dates: dates, award: award,
                   figures: figures, derived: derived, notComputed: notComputed, sources: sources, bodyHTML: bodyHTML,
-                  isDraft: isDraft, territory: territory)
+                  isDraft: isDraft, territory: territory, evidence: evidence, idPrefix: idPrefix)
     }
 }
 
@@ -508,4 +519,55 @@ package struct LotView: Sendable {
     /// « Marché réservé aux structures d'insertion (art. L. 2113-13) »
     package let mechanism: String?
     package let holder: String?
+}
+
+/// What an entry cites for one criterion of its programme.
+package final class EvidenceView: Sendable {
+    package let criterionID: String
+    package let title: String
+    package let question: String
+    package let text: String?
+    package let items: [EvidenceItemView]
+
+    package init(criterionID: String, title: String, question: String, text: String?, items: [EvidenceItemView]) {
+        self.criterionID = criterionID
+        self.title = title
+        self.question = question
+        self.text = text
+        self.items = items
+    }
+
+    package var isMissing: Bool { items.isEmpty && text == nil }
+
+    /// The same, its sections (labelled by their anchors until the story is rendered) named by their headings'
+    /// text.
+    func naming(sections titles: [String: String]) -> EvidenceView {
+        EvidenceView(criterionID: criterionID, title: title, question: question, text: text, items: items.map { item in
+            guard item.kind == .section, let title = titles[item.label] else { return item }
+            return EvidenceItemView(kind: .section, label: title, target: item.target)
+        })
+    }
+}
+
+/// One piece of evidence: a figure, a section of the story or a source, and the anchor it has in the entry page.
+package struct EvidenceItemView: Sendable {
+    package enum Kind: String, Sendable { case figure = "chiffre", section, source }
+    package let kind: Kind
+    package let label: String
+    /// The element's `id` in the entry's page, without the page's prefix.
+    package let target: String
+
+    package init(kind: Kind, label: String, target: String) {
+        self.kind = kind
+        self.label = label
+        self.target = target
+    }
+
+    var kindLabel: String {
+        switch kind {
+        case .figure: "Chiffre"
+        case .section: "Récit"
+        case .source: "Source"
+        }
+    }
 }

@@ -105,6 +105,34 @@ extension EntryView: TemplateObject {
         case "indicateurs_non_calcules": return .list(notComputed)
         case "sources": return .list(sources)
         case "corps_html": return .text(bodyHTML)
+        case "preuves": return .list(evidence)
+        case "prefixe": return .text(idPrefix)
+        default: return .missing
+        }
+    }
+}
+
+extension EvidenceView: TemplateObject {
+    package func value(named name: String) -> TemplateValue {
+        switch name {
+        case "critere": return .text(criterionID)
+        case "titre": return .text(title)
+        case "question": return .text(question)
+        case "texte": return .optional(text)
+        case "elements": return .list(items)
+        case "manquante": return .flag(isMissing)
+        default: return .missing
+        }
+    }
+}
+
+extension EvidenceItemView: TemplateObject {
+    package func value(named name: String) -> TemplateValue {
+        switch name {
+        case "type": return .text(kind.rawValue)
+        case "type_libelle": return .text(kindLabel)
+        case "libelle": return .text(label)
+        case "ancre": return .text(target)
         default: return .missing
         }
     }

@@ -12,6 +12,9 @@ import ShowcasePages
 /// the build left (`siteMarker`, the fingerprint of its marker file).
 struct BuildMemory: Sendable {
     var settingsHash: String
+    /// The first day a result under embargo may be shown (`2025-12-04`), empty when none was held back: from
+    /// that day on, the pages it left are out of date, and the memory is not used.
+    var embargoLifts: String = ""
     /// The output folder, resolved.
     var output: String
     var siteMarker: UInt64
@@ -82,7 +85,7 @@ final class RememberedEntry: Sendable {
 }
 
 extension BuildMemory {
-    static let header = Array("showcase-cache 9\n".utf8)
+    static let header = Array("showcase-cache 10\n".utf8)
 
     /// What a memory file holds: a memory, one from another version of showcase (not an error: the next build is
     /// a complete one), or one whose checksum or structure is wrong (a damaged disk, a hand edit).
@@ -109,6 +112,7 @@ extension BuildMemory {
         writer.reserveCapacity(Self.header.count + entries.count * 700 + siteStamps.count * 60)
         writer.append(raw: Self.header)  // first, so that megabytes are not copied behind it
         writer.write(settingsHash)
+        writer.write(embargoLifts)
         writer.write(output)
         writer.write(siteMarker)
         // In the dictionaries' order: the cache is not output, and sorting 10 000 paths costs milliseconds.
@@ -175,6 +179,7 @@ extension BuildMemory {
         var reader = BinaryReader(bytes[(bytes.startIndex + Self.header.count)...])
         do throws(MalformedBinary) {
             settingsHash = try reader.readString()
+            embargoLifts = try reader.readString()
             output = try reader.readString()
             siteMarker = try reader.readUInt64()
             let stampCount = try reader.readCount()

@@ -26,10 +26,9 @@ public struct Pipeline: Sendable {
     /// Validates everything, writes nothing.
     public func check(_ paths: ProjectPaths) async throws(EnvironmentError) -> CheckReport {
         let project = try await ProjectLoader(fileSystem: fileSystem).load(paths)
-        let renderer = MarkdownRenderer()
         let bodyProblems = await project.studies.concurrentMap { read -> [Diagnostic] in
             guard let study = read.study else { return [] }
-            return renderer.render(study.body, file: read.file, firstLine: study.bodyFirstLine).diagnostics
+            return Story.render(study, file: read.file).diagnostics
         }
         if !freesMemory { ExitReclaimed.keep(project) }
         return CheckReport(diagnostics: project.diagnostics + bodyProblems.flatMap { $0 }, sources: project.sources,

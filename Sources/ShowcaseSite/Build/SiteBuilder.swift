@@ -89,7 +89,11 @@ struct SiteBuilder: Sendable {
     func build(memory: BuildMemory?, into sink: SiteSink) async throws(BuildError) -> Outcome {
         var stopwatch = Stopwatch()
         var outcome = Outcome()
-        let memory = memory?.settingsHash == memoryKey ? memory : nil
+        let today = settings.config.today
+        // A result held back until a day now come makes the remembered pages out of date.
+        let memory = memory.flatMap { memory in
+            memory.settingsHash == memoryKey && (PartialDate(iso: memory.embargoLifts).map { today < $0 } ?? true) ? memory : nil
+        }
         let renderer = SiteRenderer(settings: settings, fileSystem: fileSystem)
         outcome.diagnostics = settings.diagnostics
         outcome.sources = settings.sources
@@ -137,8 +141,11 @@ struct SiteBuilder: Sendable {
         stopwatch.lap("pages des listes")
 
         // 4. What the next build may reuse.
+        // The remembered entries' embargoes are all on or after the previous memory's first one.
+        let embargoes = entries.rendered.compactMap { $0?.embargoedUntil } + [memory.flatMap { PartialDate(iso: $0.embargoLifts) }].compactMap { $0 }
         outcome.memory = BuildMemory(
-            settingsHash: memoryKey, output: "", siteMarker: 0, entries: remember(entries, records: records.slots),
+            settingsHash: memoryKey, embargoLifts: embargoes.min()?.description ?? "",
+            output: "", siteMarker: 0, entries: remember(entries, records: records.slots),
             planDigest: digest, layouts: layouts, homeOrder: homeOrder,
             pages: Dictionary(zip(layouts.map(\.file), fingerprints), uniquingKeysWith: { first, _ in first }),
             recordFiles: records.fingerprints)

@@ -17,6 +17,8 @@ package struct RenderedEntry: Sendable {
     var records: [[UInt8]]
     /// Its photos: where each is published, and its file in the project.
     let images: [(output: String, source: String)]
+    /// The day its award result may be shown, when it is held back until then.
+    let embargoedUntil: PartialDate?
 }
 
 /// The data files made of one record per entry.
@@ -51,11 +53,12 @@ package struct SiteRenderer: Sendable {
     /// An entry's page, from its case study alone (and the settings).
     func renderEntry(_ study: CaseStudy, read: ReadCaseStudy) -> RenderedEntry {
         let config = settings.config, catalogue = settings.catalogue
-        let body = MarkdownRenderer().render(study.body, file: read.file, firstLine: study.bodyFirstLine)
+        let body = Story.render(study, file: read.file)
         let derived = study.derived
         let listed = listedEntry(study)
         let view = listed.card.completed(bodyHTML: body.html,
-                                         jsonLD: StructuredData.jsonLD(study, url: listed.card.absoluteURL).compact)
+                                         jsonLD: StructuredData.jsonLD(study, url: listed.card.absoluteURL).compact,
+                                         headings: body.headings)
         let openData = OpenDataEntry(study: study, derived: derived)
         return RenderedEntry(
             summary: EntrySummary(study: study, derived: derived, cardFingerprint: read.cardFingerprint),
@@ -66,7 +69,8 @@ package struct SiteRenderer: Sendable {
                 CSVExporter.row(openData, config: config, catalogue: catalogue),
                 JSONExporter.record(openData, config: config, catalogue: catalogue),
             ],
-            images: study.images.compactMap { image in image.outputPath.map { ($0, image.projectPath) } })
+            images: study.images.compactMap { image in image.outputPath.map { ($0, image.projectPath) } },
+            embargoedUntil: study.award?.embargoedUntil)
     }
 
     /// What lists show of an entry; the same whether the entry was just rendered or read again for a list.

@@ -69,10 +69,6 @@ public struct ProjectCreator: Sendable {
 }
 
 extension PartialDate {
-    /// Today, in the machine's time zone.
-    public static func today() -> PartialDate {
-        let parts = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: Date())
-        let pad = { (value: Int) in value < 10 ? "0\(value)" : String(value) }
-        return PartialDate(iso: "\(parts.year ?? 2000)-\(pad(parts.month ?? 1))-\(pad(parts.day ?? 1))")!
-    }
+    /// Today, in the machine's time zone (or the day `SHOWCASE_AUJOURDHUI` names).
+    public static func today() -> PartialDate { BuildDate.today() }
 }
