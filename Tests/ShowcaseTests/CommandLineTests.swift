@@ -114,10 +114,10 @@ struct CommandLineTests {
         let root = TestSupport.copyOfShippedProject()
         let run = try Self.run(["build"], in: root)
         #expect(run.status == 0)
-        #expect(run.standardOutput.hasPrefix("\(TestSupport.shippedEntries) fiches, 33 pages (toutes refaites) dans site en "))
+        #expect(run.standardOutput.hasPrefix("\(TestSupport.shippedEntries) fiches, 36 pages (toutes refaites) dans site en "))
         #expect(FileSystem.disk.kind(root + "/site/index.html") == .file)
         let again = try Self.run(["build"], in: root)
-        #expect(again.standardOutput.hasPrefix("\(TestSupport.shippedEntries) fiches, 33 pages (0 refaite, les autres inchangées) dans site en "))
+        #expect(again.standardOutput.hasPrefix("\(TestSupport.shippedEntries) fiches, 36 pages (0 refaite, les autres inchangées) dans site en "))
     }
 
     @Test("Un fichier illisible n'affiche jamais de trace de pile", arguments: [

@@ -159,3 +159,84 @@ struct EmbargoTests {
         #expect(TestSupport.snapshot(root + "/site") == (try await CacheTrustTests.cleanSite(of: root)))
     }
 }
+
+/// The jury's pages (issue 14, points 3 and 4): the criteria matrix and a dossier per category.
+@Suite("Grille des critères et dossiers", .serialized)
+struct JuryPagesTests {
+    static let matrix = "prix/trophees-commande-publique/2025/criteres/index.html"
+    static let dossier = "prix/trophees-commande-publique/2025/prix-de-la-communaute-des-acheteurs/dossier/index.html"
+
+    static func ids(_ html: String) -> [String] {
+        html.components(separatedBy: " id=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+    }
+
+    @Test("Le site livré a une grille pour le programme qui a des critères, un dossier par catégorie, et la page de l'édition y mène")
+    func shipped() async throws {
+        let root = TestSupport.copyOfShippedProject()
+        try TestSupport.requireSuccess(await Pipeline().build(ProjectPaths(root: root)))
+        let site = root + "/site/"
+        #expect(FileSystem.disk.kind(site + Self.matrix) == .file)
+        #expect(FileSystem.disk.kind(site + Self.dossier) == .file)
+        #expect(FileSystem.disk.kind(site + "prix/trophees-idealco/2025/sans-categorie/dossier/index.html") == .file)
+        #expect(FileSystem.disk.kind(site + "prix/trophees-idealco/2025/criteres/index.html") == nil)
+        let edition = TestSupport.text(site + "prix/trophees-commande-publique/2025/index.html")
+        #expect(edition.contains("href=\"../../../prix/trophees-commande-publique/2025/criteres/index.html\""))
+
+        // Each evidence link of the matrix leads to an element of the entry's page.
+        let matrix = TestSupport.text(site + Self.matrix)
+        let entryPage = TestSupport.text(site + "fiches/lot-et-garonne-casiers.html")
+        let links = matrix.components(separatedBy: "href=\"../../../../fiches/lot-et-garonne-casiers.html#").dropFirst()
+            .map { String($0.prefix { $0 != "\"" }) }
+        #expect(links.count == 8)
+        for anchor in links { #expect(Self.ids(entryPage).contains(anchor), "#\(anchor)") }
+        #expect(matrix.contains("<th scope=\"col\" data-critere=\"pilotage\"><span class=\"critere-titre\">Pilotage de la stratégie d&#39;achat</span>"))
+        #expect(matrix.contains("<script src=\"../../../../assets/notation.js\" defer></script>"))
+    }
+
+    @Test("Le dossier tient chaque fiche en entier, ses ancres rendues uniques, ses liens internes menant à elles")
+    func dossier() async throws {
+        let root = TestSupport.copyOfShippedProject()
+        // A second laureate in the same category, so that two entries share the page.
+        let second = Sample.replacing("chiffres:\n", with: """
+            prix:
+              programme: trophees-commande-publique
+              edition: 2025
+              categorie: Prix de la Communauté des acheteurs
+              statut: candidat
+              preuves:
+                resultats: { chiffres: [heures_insertion], sections: [le-chantier], sources: [depliant] }
+                reproductibilite: { sources: [depliant] }
+                innovation: { sources: [depliant] }
+                pilotage: { sources: [depliant] }
+            chiffres:
+
+            """)
+        TestSupport.write(["content/essai.md": second], into: root)
+        try TestSupport.requireSuccess(await Pipeline().build(ProjectPaths(root: root)))
+        let page = TestSupport.text(root + "/site/" + Self.dossier)
+        let ids = Self.ids(page)
+        #expect(Set(ids).count == ids.count, "ancres en double : \(Dictionary(grouping: ids, by: { $0 }).filter { $0.value.count > 1 }.keys)")
+        for anchor in page.components(separatedBy: "href=\"#").dropFirst().map({ String($0.prefix { $0 != "\"" }) }) {
+            #expect(ids.contains(anchor), "#\(anchor)")
+        }
+        #expect(page.contains("<h2 class=\"titre-fiche\" id=\"essai-titre\">Un chantier d&#39;insertion</h2>"))
+        #expect(page.contains("<h2 id=\"essai-section-le-chantier\">Le chantier</h2>"))
+        #expect(page.contains("id=\"lot-et-garonne-casiers-critere-innovation\""))
+        #expect(!page.contains("<h1>Un chantier"))
+    }
+
+    @Test("Une retouche du récit d'une fiche refait son dossier et sa grille, comme une construction complète")
+    func storyEdit() async throws {
+        let root = TestSupport.copyOfShippedProject()
+        try TestSupport.requireSuccess(await Pipeline().build(ProjectPaths(root: root)))
+        let path = root + "/content/lot-et-garonne-casiers.md"
+        let text = TestSupport.text(path).replacingOccurrences(of: "## La suite\n", with: "## Et ensuite\n")
+            .replacingOccurrences(of: "sections: [la-suite]", with: "sections: [et-ensuite]")
+        try FileSystem.disk.writeFile(path, Array(text.utf8))
+        let report = try await Pipeline().build(ProjectPaths(root: root))
+        try TestSupport.requireSuccess(report)
+        #expect(TestSupport.text(root + "/site/" + Self.dossier).contains("id=\"lot-et-garonne-casiers-section-et-ensuite\">Et ensuite</h2>"))
+        #expect(TestSupport.text(root + "/site/" + Self.matrix).contains("#section-et-ensuite\">Et ensuite</a>"))
+        #expect(TestSupport.snapshot(root + "/site") == (try await CacheTrustTests.cleanSite(of: root)))
+    }
+}

@@ -157,7 +157,8 @@ struct PreviewServerTests {
         let builder = PreviewBuilder(paths: ProjectPaths(root: root))
         let first = await builder.rebuild()
         #expect(first.succeeded)
-        #expect((first.reparsed, first.rerendered) == (TestSupport.shippedEntries, TestSupport.shippedEntries))
+        // The two entries entered for an award are read again, story included, for the jury's matrix and dossiers.
+        #expect((first.reparsed, first.rerendered) == (TestSupport.shippedEntries + 2, TestSupport.shippedEntries))
         let unchanged = await builder.rebuild()
         #expect((unchanged.reparsed, unchanged.rerendered, unchanged.changedFiles) == (0, 0, []))
         try Self.edit(root, "content/brest-reliure-en-detention.md") { $0.replacingOccurrences(of: "valeur: 8", with: "valeur: 9") }

@@ -2,7 +2,9 @@
 
 For each page type, at 1280 px and 375 px wide: saves a full-page screenshot, runs axe-core with the WCAG 2.1
 A and AA rules and fails on any violation, and fails on any console error (a script error, a blocked request,
-a Content-Security-Policy violation). Also prints an entry page to PDF, as a juror printing a dossier would.
+a Content-Security-Policy violation). Also prints an entry page to PDF, and every category's dossier, checking
+that each entry of a dossier starts on a new page and that every title is in the PDF's text; and scores a cell
+of the criteria matrix, checking that the mark is kept in the browser across a reload and exported in the CSV.
 
 Usage: python3 browser.py SITE_FOLDER BASE_PATH AXE_JS CAPTURES_FOLDER
 """
@@ -15,6 +17,8 @@ import sys
 import tempfile
 import threading
 import base64
+import re
+import subprocess
 
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
@@ -28,6 +32,8 @@ def page_types(site: pathlib.Path):
     """One page of each kind, by the path under the site's root."""
     entry = sorted(p.name for p in (site / "fiches").glob("*.html"))[0]
     term = sorted(p.relative_to(site).parent.as_posix() for p in (site / "mecanismes").glob("*/index.html"))[0]
+    matrix = sorted(p.relative_to(site).parent.as_posix() for p in (site / "prix").glob("*/*/criteres/index.html"))
+    dossier = sorted(p.relative_to(site).parent.as_posix() for p in (site / "prix").glob("*/*/*/dossier/index.html"))
     return [
         ("accueil", ""),
         ("fiche", f"fiches/{entry}"),
@@ -36,7 +42,58 @@ def page_types(site: pathlib.Path):
         ("taxonomie", f"{term}/"),
         ("recherche", "recherche/?q=insertion"),
         ("404", "404.html"),
-    ]
+    ] + ([("criteres", f"{matrix[0]}/")] if matrix else []) + ([("dossier", f"{dossier[0]}/")] if dossier else [])
+
+
+def words(text: str) -> str:
+    """The text with its spaces, line breaks and hyphenation at line ends made one space."""
+    return re.sub(r"\s+", " ", text.replace("\u00a0", " ").replace("\u202f", " ")).strip()
+
+
+def check_dossier(driver, origin: str, path: str, captures: pathlib.Path) -> list:
+    """Prints one dossier to PDF; returns its problems. Page 1 holds the cover and contents, then each entry
+    starts on a new page whose running header repeats its title: every later page names exactly one entry."""
+    driver.get(origin + path)
+    titles = [words(element.text) for element in driver.find_elements(By.CSS_SELECTOR, ".titre-fiche")]
+    pdf = base64.b64decode(driver.execute_cdp_cmd("Page.printToPDF", {"printBackground": False, "preferCSSPageSize": True})["data"])
+    name = "dossier-" + path.strip("/").replace("/", "-") + ".pdf"
+    (captures / name).write_bytes(pdf)
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(captures / name), "-"], capture_output=True, check=True).stdout.decode()
+    pages = [words(page) for page in text.split("\f") if page.strip()]
+    problems = []
+    if len(pages) < 1 + len(titles):
+        problems.append(f"{path} : {len(pages)} page(s) imprimée(s) pour {len(titles)} fiche(s) et la couverture")
+    for title in titles:
+        if title not in words(text):
+            problems.append(f"{path} : le titre « {title} » manque au PDF")
+    for number, page in enumerate(pages[1:], start=2):
+        named = [title for title in titles if title in page]
+        if len(named) != 1:
+            problems.append(f"{path} : la page {number} nomme {len(named)} fiche(s) au lieu d'une")
+    print(f"{'ok' if not problems else 'ÉCHEC':5} dossier    {len(pages)} pages pour {len(titles)} fiche(s) ({name})")
+    return problems
+
+
+def check_scoring(driver, origin: str, path: str) -> list:
+    """A mark typed in the matrix stays after a reload and is in the exported CSV; nothing else is needed."""
+    driver.get(origin + path)
+    driver.execute_script("localStorage.clear()")
+    driver.refresh()
+    fields = driver.find_elements(By.CSS_SELECTOR, ".notation input")
+    if not fields:
+        return [f"{path} : aucune case de notation"]
+    fields[0].send_keys("4")
+    driver.refresh()
+    kept = driver.find_elements(By.CSS_SELECTOR, ".notation input")[0].get_attribute("value")
+    exported = driver.execute_script("return window.showcaseNotation.csv()")
+    driver.execute_script("localStorage.clear()")
+    problems = []
+    if kept != "4":
+        problems.append(f"{path} : la note saisie n'est pas gardée après rechargement ({kept!r})")
+    if ";4;" not in exported:
+        problems.append(f"{path} : la note n'est pas dans l'export CSV")
+    print(f"{'ok' if not problems else 'ÉCHEC':5} notation   note gardée dans le navigateur et exportée")
+    return problems
 
 
 def serve(folder: pathlib.Path):
@@ -106,6 +163,14 @@ def main(site: pathlib.Path, base_path: str, axe_js: pathlib.Path, captures: pat
                     driver.get(origin + page_types(site)[1][1])
                     pdf = driver.execute_cdp_cmd("Page.printToPDF", {"printBackground": False, "preferCSSPageSize": True})
                     (captures / "fiche-impression.pdf").write_bytes(base64.b64decode(pdf["data"]))
+                    problems = []
+                    for dossier in sorted(p.relative_to(site).parent.as_posix() for p in (site / "prix").glob("*/*/*/dossier/index.html")):
+                        problems += check_dossier(driver, origin, dossier + "/", captures)
+                    for matrix in sorted(p.relative_to(site).parent.as_posix() for p in (site / "prix").glob("*/*/criteres/index.html"))[:1]:
+                        problems += check_scoring(driver, origin, matrix + "/")
+                    for problem in problems:
+                        print(f"  {problem}")
+                    failures += len(problems)
             finally:
                 driver.quit()
         server.shutdown()

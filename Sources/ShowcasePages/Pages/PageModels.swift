@@ -55,6 +55,8 @@ package struct PageView: Sendable {
     package var pageURLs: [String] = []
     /// On a list cut into pages.
     package var pagination: PaginationView?
+    /// On a jury's matrix and dossiers: the programme, edition, criteria and category.
+    package var jury: JuryView?
 
     package init(site: SiteView, section: PageSection, title: String, description: String, file: String) {
         self.site = site
@@ -184,6 +186,15 @@ package final class EntryView: Sendable {
         self.territory = territory
         self.evidence = evidence
         self.idPrefix = idPrefix
+    }
+
+    /// The same entry for a page it shares with others: every anchor of its page, story included, prefixed with
+    /// its address (`angresse-source-1`), so that they stay unique.
+    package func prefixed() -> EntryView {
+        let prefix = slug + "-"
+        return completed(bodyHTML: bodyHTML.replacingOccurrences(of: " id=\"" + RenderedMarkdown.anchorPrefix,
+                                                                 with: " id=\"" + prefix + RenderedMarkdown.anchorPrefix),
+                         jsonLD: jsonLD, idPrefix: prefix)
     }
 
     /// The same entry with what only its own page shows: the body rendered by cmark, the JSON-LD, and the titles
@@ -569,5 +580,55 @@ package struct EvidenceItemView: Sendable {
         case .section: "Récit"
         case .source: "Source"
         }
+    }
+}
+
+/// What a jury's pages say of their programme and edition.
+package struct JuryView: Sendable {
+    package let programme: String
+    package let edition: Int
+    package let criteria: [CriterionView]
+    package let criteriaSource: String?
+    package let organiser: String?
+    /// The edition's page.
+    package let editionPath: String
+    /// A dossier's category.
+    package var category: String?
+    /// The edition's dossiers, one per category.
+    package var dossiers: [DossierLink] = []
+    /// The edition's criteria matrix, when the programme declares criteria.
+    package var matrixPath: String?
+
+    init(programme: String, edition: Int, criteria: [CriterionView], criteriaSource: String?, organiser: String?, editionPath: String) {
+        self.programme = programme
+        self.edition = edition
+        self.criteria = criteria
+        self.criteriaSource = criteriaSource
+        self.organiser = organiser
+        self.editionPath = editionPath
+    }
+}
+
+package final class CriterionView: Sendable {
+    package let id: String
+    package let title: String
+    package let question: String
+
+    init(id: String, title: String, question: String) {
+        self.id = id
+        self.title = title
+        self.question = question
+    }
+}
+
+package final class DossierLink: Sendable {
+    package let category: String
+    package let path: String
+    package let count: Int
+
+    init(category: String, path: String, count: Int) {
+        self.category = category
+        self.path = path
+        self.count = count
     }
 }

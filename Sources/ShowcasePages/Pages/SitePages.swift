@@ -21,6 +21,9 @@ package struct PlannedPage: Sendable {
         case cards
         /// As rows of the compare table, with the cells of these catalogue positions.
         case rows(columns: [Int])
+        /// In full, story included (a jury's matrix and dossiers); `prefixed` when their anchors must be made
+        /// unique on the page.
+        case full(prefixed: Bool)
     }
 
     init(file: String, template: String, view: PageView, members: [Int] = [], role: MemberRole = .cards) {
@@ -39,8 +42,23 @@ package struct PlannedPage: Sendable {
             view.entries = entries.map(\.card)
         case .rows(let columns):
             view.comparison?.rows = entries.map { $0.row(columns: columns) }
+        case .full:
+            break
         }
         return view
+    }
+
+    /// The view with its entries in full, in the order of `members`.
+    package func filled(withFull entries: [EntryView]) -> PageView {
+        var view = self.view
+        view.entries = entries
+        return view
+    }
+
+    /// Whether the page shows its entries in full, and with anchors made unique.
+    package var showsFullEntries: (Bool, prefixed: Bool) {
+        if case .full(let prefixed) = role { return (true, prefixed) }
+        return (false, false)
     }
 
     package var layout: PageLayout { PageLayout(file: file, template: template, members: members) }
@@ -62,13 +80,17 @@ package struct PageLayout: Sendable, Equatable {
 
     /// What the page is made of: its plan (the same for every page while `planDigest` stays the same) and the
     /// list fingerprint of each entry it shows. Equal fingerprints give equal bytes.
-    package func fingerprint(planDigest: UInt64, entries: [EntryKey]) -> UInt64 {
+    /// - Parameter contents: each entry's content hash, for a page that shows its entries in full.
+    package func fingerprint(planDigest: UInt64, entries: [EntryKey], contents: [UInt64]? = nil) -> UInt64 {
         var fingerprint = Fingerprint()
         fingerprint.add(file)
         fingerprint.add(template)
         fingerprint.add(planDigest)
         fingerprint.add(members.count)
-        for member in members { fingerprint.add(entries[member].cardFingerprint) }
+        for member in members {
+            fingerprint.add(entries[member].cardFingerprint)
+            if let contents { fingerprint.add(contents[member]) }
+        }
         return fingerprint.value
     }
 }
@@ -152,15 +174,21 @@ package struct SitePages: Sendable {
         themes.taxonomies = taxonomyViews
         planned.append(PlannedPage(file: "themes/index.html", template: "themes", view: themes))
 
+        let jury = JuryPages.plan(ordered, order: order, config: config) { section, title, description, file in
+            page(section, title, description: description, file: file)
+        }
         for (taxonomy, taxonomyView) in zip(taxonomies, taxonomyViews) {
             for (term, termView) in zip(taxonomy.terms, taxonomyView.terms) {
                 var view = page(.taxonomy, term.label, description: "\(taxonomy.title) : \(term.label)", file: term.path + "index.html")
                 view.term = termView
+                view.jury = jury.byEdition[term.path]
                 view.overview = Self.view(Aggregates.group(term.label, members: term.members, of: ordered, table: table,
                                                            catalogue: catalogue), noun: .fiche)
                 planned += paginate(view, members: term.members.map { order[$0] }, perPage: Self.cardsPerPage, template: "taxonomie")
             }
         }
+
+        planned += jury.pages
 
         let search = page(.search, "Rechercher", description: "Rechercher dans les fiches.", file: "recherche/index.html")
         var notFound = page(.notFound, "Page introuvable", file: "404.html")

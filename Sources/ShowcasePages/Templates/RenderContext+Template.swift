@@ -43,6 +43,46 @@ extension PageView: TemplateObject {
         case "mise_a_jour": return .text(updated)
         case "adresses": return .texts(pageURLs)
         case "pagination": return .optional(pagination)
+        case "jury": return jury.map { .object($0) } ?? .missing
+        default: return .missing
+        }
+    }
+}
+
+extension JuryView: TemplateObject {
+    package func value(named name: String) -> TemplateValue {
+        switch name {
+        case "programme": return .text(programme)
+        case "edition": return .number(edition)
+        case "criteres": return .list(criteria)
+        case "source_criteres": return .optional(criteriaSource)
+        case "organisateur": return .optional(organiser)
+        case "chemin_edition": return .text(editionPath)
+        case "categorie": return .optional(category)
+        case "dossiers": return .list(dossiers)
+        case "chemin_criteres": return .optional(matrixPath)
+        default: return .missing
+        }
+    }
+}
+
+extension CriterionView: TemplateObject {
+    package func value(named name: String) -> TemplateValue {
+        switch name {
+        case "id": return .text(id)
+        case "titre": return .text(title)
+        case "question": return .text(question)
+        default: return .missing
+        }
+    }
+}
+
+extension DossierLink: TemplateObject {
+    package func value(named name: String) -> TemplateValue {
+        switch name {
+        case "categorie": return .text(category)
+        case "chemin": return .text(path)
+        case "nombre_fiches": return .number(count)
         default: return .missing
         }
     }

@@ -171,6 +171,18 @@ extension SiteBuilder {
 
     /// An unchanged entry read again because a page that lists it must be rendered.
     func listedAgain(_ key: EntryKey, renderer: SiteRenderer) throws(BuildError) -> (listed: ListedEntry, parsed: Bool) {
+        let (_, study, parsed) = try readAgain(key)
+        return (renderer.listedEntry(study), parsed)
+    }
+
+    /// An unchanged entry in full, story included, for the pages that show it so (a jury's matrix and dossiers).
+    func fullAgain(_ key: EntryKey, renderer: SiteRenderer) throws(BuildError) -> (view: EntryView, parsed: Bool) {
+        let (reading, study, parsed) = try readAgain(key)
+        return (renderer.fullView(study, read: reading), parsed)
+    }
+
+    /// An unchanged entry read again: from the preview's readings when it has them, else from its file.
+    private func readAgain(_ key: EntryKey) throws(BuildError) -> (ReadCaseStudy, CaseStudy, parsed: Bool) {
         let earlier = readings[key.path].flatMap { $0.cardFingerprint == key.cardFingerprint ? $0 : nil }
         let reading: ReadCaseStudy
         if let earlier {
@@ -185,7 +197,7 @@ extension SiteBuilder {
         guard let study = reading.study, !reading.diagnostics.hasErrors, reading.cardFingerprint == key.cardFingerprint else {
             throw .memoryUnusable
         }
-        return (renderer.listedEntry(study), earlier == nil)
+        return (reading, study, earlier == nil)
     }
 
     /// A stamp old enough to prove the file unchanged later, else `nil`.

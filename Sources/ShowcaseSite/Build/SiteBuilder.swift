@@ -55,6 +55,17 @@ struct SiteBuilder: Sendable {
         var keys: [EntryKey]
         /// What lists show of the entries rendered or read again, by position.
         var listed: [Int: ListedEntry]
+
+        /// Each file's content hash, in content order.
+        var sourceHashes: [UInt64] {
+            contents.map { content in
+                switch content {
+                case .remembered(let entry): entry.sourceHash
+                case .read(let reading, _, _, _): reading.sourceHash
+                case .rendered(let fresh): fresh.sourceHash
+                }
+            }
+        }
     }
 
     /// A build that reuses `memory`; when the memory turns out not to match the previous site, what it wrote is
@@ -129,7 +140,12 @@ struct SiteBuilder: Sendable {
 
         // 3. Pages that list entries: rendered when their plan or one of their entries changed. While the plan's
         // digest stays the same, so do the pages and the entries they list: the remembered plan says which.
-        let fingerprints = layouts.map { $0.fingerprint(planDigest: digest, entries: entries.keys) }
+        // A page holding its entries in full changes with their stories too.
+        let sourceHashes = layouts.contains { JuryPages.fullEntryTemplates.contains($0.template) } ? entries.sourceHashes : []
+        let fingerprints = layouts.map { layout in
+            layout.fingerprint(planDigest: digest, entries: entries.keys,
+                               contents: JuryPages.fullEntryTemplates.contains(layout.template) ? sourceHashes : nil)
+        }
         let dirty = layouts.indices.filter { memory?.pages[layouts[$0].file] != fingerprints[$0] || !sink.has(layouts[$0].file) }
         // Only pages to render need their views: plan them then, from every summary.
         var pages = planned ?? []
@@ -203,10 +219,31 @@ struct SiteBuilder: Sendable {
             entries.listed[position] = again.listed
             if again.parsed { outcome.parsed += 1 }
         }
-        let listed = entries.listed
+        // Pages that hold entries in full read each of them again, story included, once for all such pages.
+        let fullPositions = Set(pages.filter { $0.showsFullEntries.0 }.flatMap(\.members)).sorted()
+        let fullViews = await fullPositions.concurrentMap { position -> Result<(view: EntryView, parsed: Bool), BuildError> in
+            do throws(BuildError) {
+                return .success(try fullAgain(keys[position], renderer: renderer))
+            } catch {
+                return .failure(error)
+            }
+        }
+        var full: [Int: EntryView] = [:]
+        for (position, result) in zip(fullPositions, fullViews) {
+            let again = try result.get()
+            full[position] = again.view
+            if again.parsed { outcome.parsed += 1 }
+        }
+        let listed = entries.listed, fullEntries = full
         let failures = await pages.concurrentMap { page -> EnvironmentError? in
             do throws(EnvironmentError) {
-                try sink.write(page.file, renderer.render(page, members: page.members.compactMap { listed[$0] }))
+                let (isFull, prefixed) = page.showsFullEntries
+                if isFull {
+                    let members = page.members.compactMap { fullEntries[$0] }.map { prefixed ? $0.prefixed() : $0 }
+                    try sink.write(page.file, renderer.render(page, full: members))
+                } else {
+                    try sink.write(page.file, renderer.render(page, members: page.members.compactMap { listed[$0] }))
+                }
             } catch {
                 return error
             }

@@ -56,9 +56,7 @@ package struct SiteRenderer: Sendable {
         let body = Story.render(study, file: read.file)
         let derived = study.derived
         let listed = listedEntry(study)
-        let view = listed.card.completed(bodyHTML: body.html,
-                                         jsonLD: StructuredData.jsonLD(study, url: listed.card.absoluteURL).compact,
-                                         headings: body.headings)
+        let view = Self.completed(listed.card, study: study, body: body)
         let openData = OpenDataEntry(study: study, derived: derived)
         return RenderedEntry(
             summary: EntrySummary(study: study, derived: derived, cardFingerprint: read.cardFingerprint),
@@ -71,6 +69,21 @@ package struct SiteRenderer: Sendable {
             ],
             images: study.images.compactMap { image in image.outputPath.map { ($0, image.projectPath) } },
             embargoedUntil: study.award?.embargoedUntil)
+    }
+
+    /// The entry as its own page shows it, for a page that holds it in full.
+    func fullView(_ study: CaseStudy, read: ReadCaseStudy) -> EntryView {
+        Self.completed(listedEntry(study).card, study: study, body: Story.render(study, file: read.file))
+    }
+
+    private static func completed(_ card: EntryView, study: CaseStudy, body: RenderedMarkdown) -> EntryView {
+        card.completed(bodyHTML: body.html, jsonLD: StructuredData.jsonLD(study, url: card.absoluteURL).compact,
+                       headings: body.headings)
+    }
+
+    /// A page holding entries in full.
+    func render(_ page: PlannedPage, full members: [EntryView]) -> [UInt8] {
+        settings.templates.render(page.filled(withFull: members), template: page.template)
     }
 
     /// What lists show of an entry; the same whether the entry was just rendered or read again for a list.
