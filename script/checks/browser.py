@@ -7,6 +7,7 @@ that each entry of a dossier starts on a new page and that every title is in the
 of the criteria matrix, checking that the mark is kept in the browser across a reload and exported in the CSV.
 
 Usage: python3 browser.py SITE_FOLDER BASE_PATH AXE_JS CAPTURES_FOLDER
+       python3 browser.py --dossiers SITE_FOLDER CAPTURES_FOLDER   (only print and check the dossiers)
 """
 import functools
 import http.server
@@ -126,6 +127,24 @@ def full_page_screenshot(driver, path: pathlib.Path, width: int):
     driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
 
 
+def dossiers_only(site: pathlib.Path, captures: pathlib.Path) -> int:
+    """Prints every dossier of a site (one built with several entries per category) and checks each."""
+    captures.mkdir(parents=True, exist_ok=True)
+    server = serve(site)
+    origin = f"http://127.0.0.1:{server.server_address[1]}/"
+    driver = browser(WIDTHS[0])
+    problems = []
+    try:
+        for dossier in sorted(p.relative_to(site).parent.as_posix() for p in (site / "prix").glob("*/*/*/dossier/index.html")):
+            problems += check_dossier(driver, origin, dossier + "/", captures)
+    finally:
+        driver.quit()
+        server.shutdown()
+    for problem in problems:
+        print(f"  {problem}")
+    return 1 if problems else 0
+
+
 def main(site: pathlib.Path, base_path: str, axe_js: pathlib.Path, captures: pathlib.Path) -> int:
     captures.mkdir(parents=True, exist_ok=True)
     axe = axe_js.read_text(encoding="utf-8")
@@ -179,4 +198,6 @@ def main(site: pathlib.Path, base_path: str, axe_js: pathlib.Path, captures: pat
 
 
 if __name__ == "__main__":
+    if sys.argv[1] == "--dossiers":
+        sys.exit(dossiers_only(pathlib.Path(sys.argv[2]).resolve(), pathlib.Path(sys.argv[3])))
     sys.exit(main(pathlib.Path(sys.argv[1]).resolve(), sys.argv[2], pathlib.Path(sys.argv[3]), pathlib.Path(sys.argv[4])))
