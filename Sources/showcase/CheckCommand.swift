@@ -21,10 +21,15 @@ struct CheckCommand: AsyncParsableCommand {
     @Flag(help: "Traite les avertissements comme des erreurs.")
     var strict = false
 
+    @Option(name: .customLong("decp"), help: ArgumentHelp(
+        "Compare les fiches qui nomment leur marché (`decp:`) à un fichier des données essentielles (DECP v2, JSON).",
+        valueName: "fichier"))
+    var decpFile: String?
+
     func run() async throws {
         let report: CheckReport
         do {
-            report = try await Pipeline(freesMemory: false).check(ProjectPaths(root: options.project))
+            report = try await Pipeline(freesMemory: false).check(ProjectPaths(root: options.project), decp: decpFile)
         } catch {
             Reporter.environmentFailure(error, json: format == .json, github: format == .github)
         }

@@ -24,6 +24,8 @@ package struct CaseStudy: Sendable {
     /// DECP v2 environmental considerations the contract carries, when the sources say so.
     package var environmentalConsiderations: [Term] = []
     package var contract: Contract?
+    /// Its record in the essential data of public procurement, when the writer names it.
+    package var decp: DECPReference?
     package var place: String?
     package var territory: Territory?
     package var dates: [KeyDate] = []
@@ -89,6 +91,8 @@ package struct Partner: Sendable {
 
 package struct Contract: Sendable {
     package var nature: Term?
+    /// How it was awarded (DECP v2 `procedure`).
+    package var procedure: Term?
     package var technique: Term?
     package var execution: Term?
     /// What was bought, in a few words.
@@ -166,4 +170,17 @@ package struct SourceReference: Sendable {
     package var date: PartialDate?
     /// Only when the document is public on the web.
     package var url: String?
+}
+
+/// The contract's record in the essential data of public procurement (DECP): its `id` and its buyer's SIRET,
+/// which together name it on the national files and on decp.info.
+package struct DECPReference: Sendable {
+    package let id: String
+    package let buyerSIRET: String
+    /// Where `decp:` is written, for the diagnostics of a cross-check.
+    package let location: SourceLocation
+
+    /// The record's unique id as the consolidated files and decp.info give it: the buyer's SIRET, then the id.
+    package var uid: String { buyerSIRET + id }
+    package var publicURL: String { "https://decp.info/marches/" + uid }
 }

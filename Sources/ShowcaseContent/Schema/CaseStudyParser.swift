@@ -7,12 +7,13 @@ package struct CaseStudyParser: Sendable {
 
     static let topFields = [
         "brouillon", "titre", "titre_court", "resume", "mise_a_jour", "images", "porteur", "partenaires", "mecanismes", "considerations_environnementales", "contrat", "lieu",
-        "dates", "prix", "chiffres", "constantes", "sources", "territoire",
+        "dates", "prix", "chiffres", "constantes", "sources", "territoire", "decp",
     ]
     static let territoryFields = ["departements", "region", "national"]
     static let buyerFields = ["nom", "type", "departement", "siret"]
     static let partnerFields = ["nom", "type", "libelle_type", "role", "siret", "siren"]
-    static let contractFields = ["nature", "technique", "execution", "objet", "lot", "cpv", "lots"]
+    static let contractFields = ["nature", "procedure", "technique", "execution", "objet", "lot", "cpv", "lots"]
+    static let decpFields = ["id", "acheteur"]
     static let lotFields = ["numero", "objet", "montant", "taxes", "mecanisme", "titulaire"]
     static let awardFields = ["programme", "edition", "categorie", "statut", "date_ceremonie", "preuves"]
     static let figureFields = ["valeur", "qualificatif", "periode", "perimetre", "objectif", "taxes", "source", "citation", "page", "note"]
@@ -57,6 +58,7 @@ package struct CaseStudyParser: Sendable {
             reader.term($0, name: "considerations_environnementales", in: Vocabularies.environmentalConsiderations)?.value
         }
         study.contract = contract(top, &reader)
+        study.decp = decp(top, buyerSIRET: study.buyer.siret, &reader)
         study.dates = dates(top, sources: study.sources, &reader)
         study.figures = figures(top, sources: study.sources, &reader)
         study.constants = constants(top, &reader)
@@ -127,6 +129,7 @@ package struct CaseStudyParser: Sendable {
         }
         var contract = Contract()
         contract.nature = term("nature", Vocabularies.contractNatures)
+        contract.procedure = term("procedure", Vocabularies.procedures)
         contract.technique = term("technique", Vocabularies.techniques)
         contract.execution = term("execution", Vocabularies.executionModes)
         contract.object = reader.text(fields, "objet", required: false)?.value
@@ -141,6 +144,22 @@ package struct CaseStudyParser: Sendable {
             }
         }
         return contract
+    }
+
+    /// `decp:` — the contract's id in the essential data, and its buyer's SIRET (the `porteur`'s by default).
+    private func decp(_ top: Fields, buyerSIRET: String?, _ reader: inout NodeReader) -> DECPReference? {
+        guard let entry = top["decp"], let fields = reader.fields(of: entry.value, allowed: Self.decpFields, context: "decp")
+        else { return nil }
+        let id = reader.text(fields, "id", required: true, example: "id: \"2025S00004\"")
+        let given = reader.text(fields, "acheteur", required: false)
+        let buyer = given.flatMap { validSIRET($0, &reader) } ?? (given == nil ? buyerSIRET : nil)
+        if given == nil, buyerSIRET == nil {
+            reader.report(.error(.missingField, "le SIRET de l'acheteur manque : il nomme le marché dans les données essentielles avec son `id`",
+                                 at: entry.key.location,
+                                 help: "ajoutez sous `decp:` une ligne `acheteur: \"22470001600013\"` (le SIRET de l'acheteur), ou `siret:` sous `porteur:`"))
+        }
+        guard let id, let buyer else { return nil }
+        return DECPReference(id: id.value, buyerSIRET: buyer, location: entry.key.location)
     }
 
     /// Each date is `2025-12-17`, or `{date: 2025-12-17, source: communique}` to cite where it comes from.

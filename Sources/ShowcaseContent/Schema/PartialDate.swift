@@ -122,6 +122,11 @@ public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertib
         return "\(day == 1 ? "1er" : String(day)) \(name) \(year)"
     }
 
+    /// Whether `other` falls within this date as written: `2025-03` covers `2025-03-18`, `2025` covers both.
+    package func covers(_ other: PartialDate) -> Bool {
+        other.earliest >= earliest && other.latest <= latest
+    }
+
     /// The first and last days this date may mean, as (year, month, day).
     package var earliest: (Int, Int, Int) { (year, month ?? season?.months.lowerBound ?? 1, day ?? 1) }
     var latest: (Int, Int, Int) {

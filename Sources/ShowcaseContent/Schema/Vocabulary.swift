@@ -76,6 +76,16 @@ package enum Vocabularies {
         Term("services", "Services"),
     ])
 
+    /// DECP v2 `procedure`: how the contract was awarded.
+    package static let procedures = Vocabulary(name: "une procédure de passation connue", terms: [
+        Term("procedure-adaptee", "Procédure adaptée"),
+        Term("appel-offres-ouvert", "Appel d'offres ouvert"),
+        Term("appel-offres-restreint", "Appel d'offres restreint"),
+        Term("procedure-avec-negociation", "Procédure avec négociation"),
+        Term("dialogue-competitif", "Dialogue compétitif"),
+        Term("sans-publicite", "Marché passé sans publicité ni mise en concurrence préalable"),
+    ])
+
     /// DECP v2 `techniques`.
     package static let techniques = Vocabulary(name: "une technique d'achat connue", terms: [
         Term("accord-cadre", "Accord-cadre"),

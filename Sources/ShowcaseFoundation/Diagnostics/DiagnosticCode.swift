@@ -30,6 +30,9 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case invalidFigureName = "nom-de-chiffre-invalide"
     case criterionWithoutEvidence = "critere-sans-preuve"
     case evidenceNotFound = "preuve-introuvable"
+    case decpUnreadable = "decp-illisible"
+    case decpMismatch = "decp-ecart"
+    case decpRecordNotFound = "decp-marche-introuvable"
 
     // Cross-field rules
     case figureExceedsBound = "chiffre-superieur-a"

@@ -44,7 +44,7 @@ package enum EntryViewBuilder {
             socialConsiderations: openData.socialConsiderations,
             environmentalConsiderations: study.environmentalConsiderations.map(\.label),
             contract: study.contract.map { contract in
-                ContractView(nature: contract.nature?.label, technique: contract.technique?.label,
+                ContractView(nature: contract.nature?.label, procedure: contract.procedure?.label, technique: contract.technique?.label,
                              execution: contract.execution?.label, object: contract.object, lot: contract.lot,
                              cpv: contract.cpv, lots: contract.lots.map(lotView))
             },
@@ -75,7 +75,8 @@ package enum EntryViewBuilder {
             bodyHTML: "",
             isDraft: study.isDraft,
             territory: study.territory.map(\.words).flatMap { $0.isEmpty ? nil : $0 },
-            evidence: evidence(study, derived: derived, sources: sourceByID))
+            evidence: evidence(study, derived: derived, sources: sourceByID),
+            decpURL: study.decp?.publicURL)
     }
 
     /// For each criterion of the entry's programme, what the entry cites, each piece with its anchor in the page;

@@ -154,11 +154,13 @@ package final class EntryView: Sendable {
     package let territory: String?
     /// What the entry brings to each criterion of its programme, in the programme's order.
     package let evidence: [EvidenceView]
+    /// The contract's record on a public portal of the essential data (decp.info), when the entry names it.
+    package let decpURL: String?
     /// Put before every `id` of the entry's page: empty on its own page, `slug-` where several entries share a
     /// page (the dossier), so that anchors stay unique.
     package let idPrefix: String
 
-    package init(slug: String, path: String, absoluteURL: String, title: String, shortTitle: String, updated: String, images: [ImageView], jsonLD: String, summary: String, place: String?, buyer: BuyerView, partners: [PartnerView], mechanisms: [MechanismView], socialConsiderations: [String], environmentalConsiderations: [String], contract: ContractView?, dates: [DateView], award: AwardView?, figures: [FigureView], derived: [DerivedView], notComputed: [NotComputedView], sources: [SourceView], bodyHTML: String, isDraft: Bool = false, territory: String? = nil, evidence: [EvidenceView] = [], idPrefix: String = "") {
+    package init(slug: String, path: String, absoluteURL: String, title: String, shortTitle: String, updated: String, images: [ImageView], jsonLD: String, summary: String, place: String?, buyer: BuyerView, partners: [PartnerView], mechanisms: [MechanismView], socialConsiderations: [String], environmentalConsiderations: [String], contract: ContractView?, dates: [DateView], award: AwardView?, figures: [FigureView], derived: [DerivedView], notComputed: [NotComputedView], sources: [SourceView], bodyHTML: String, isDraft: Bool = false, territory: String? = nil, evidence: [EvidenceView] = [], idPrefix: String = "", decpURL: String? = nil) {
         self.slug = slug
         self.path = path
         self.absoluteURL = absoluteURL
@@ -186,6 +188,7 @@ package final class EntryView: Sendable {
         self.territory = territory
         self.evidence = evidence
         self.idPrefix = idPrefix
+        self.decpURL = decpURL
     }
 
     /// The same entry for a page it shares with others: every anchor of its page, story included, prefixed with
@@ -208,7 +211,7 @@ package final class EntryView: Sendable {
                   mechanisms: mechanisms, socialConsiderations: socialConsiderations,
                   environmentalConsiderations: environmentalConsiderations, contract: contract, dates: dates, award: award,
                   figures: figures, derived: derived, notComputed: notComputed, sources: sources, bodyHTML: bodyHTML,
-                  isDraft: isDraft, territory: territory, evidence: evidence, idPrefix: idPrefix)
+                  isDraft: isDraft, territory: territory, evidence: evidence, idPrefix: idPrefix, decpURL: decpURL)
     }
 }
 
@@ -264,6 +267,7 @@ package final class MechanismView: Sendable {
 
 package final class ContractView: Sendable {
     package let nature: String?
+    package let procedure: String?
     package let technique: String?
     package let execution: String?
     package let object: String?
@@ -271,9 +275,10 @@ package final class ContractView: Sendable {
     package let cpv: String?
     package let lots: [LotView]
 
-    package init(nature: String?, technique: String?, execution: String?, object: String?, lot: String?, cpv: String?,
-                 lots: [LotView] = []) {
+    package init(nature: String?, procedure: String? = nil, technique: String?, execution: String?, object: String?, lot: String?,
+                 cpv: String?, lots: [LotView] = []) {
         self.nature = nature
+        self.procedure = procedure
         self.technique = technique
         self.execution = execution
         self.object = object

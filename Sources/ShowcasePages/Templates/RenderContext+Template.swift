@@ -147,6 +147,7 @@ extension EntryView: TemplateObject {
         case "corps_html": return .text(bodyHTML)
         case "preuves": return .list(evidence)
         case "prefixe": return .text(idPrefix)
+        case "decp": return .optional(decpURL)
         default: return .missing
         }
     }
@@ -221,6 +222,7 @@ extension ContractView: TemplateObject {
     package func value(named name: String) -> TemplateValue {
         switch name {
         case "nature": return .optional(nature)
+        case "procedure": return .optional(procedure)
         case "technique": return .optional(technique)
         case "execution": return .optional(execution)
         case "objet": return .optional(object)

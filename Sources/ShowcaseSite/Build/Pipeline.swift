@@ -23,15 +23,22 @@ public struct Pipeline: Sendable {
         self.freesMemory = freesMemory
     }
 
-    /// Validates everything, writes nothing.
-    public func check(_ paths: ProjectPaths) async throws(EnvironmentError) -> CheckReport {
+    /// Validates everything, writes nothing. With `decp`, the path of a DECP v2 JSON file, also compares each
+    /// entry that names its contract's record with that record.
+    public func check(_ paths: ProjectPaths, decp: String? = nil) async throws(EnvironmentError) -> CheckReport {
         let project = try await ProjectLoader(fileSystem: fileSystem).load(paths)
         let bodyProblems = await project.studies.concurrentMap { read -> [Diagnostic] in
             guard let study = read.study else { return [] }
             return Story.render(study, file: read.file).diagnostics
         }
+        var recordProblems: [Diagnostic] = []
+        if let decp {
+            let studies = project.studies.compactMap(\.study)
+            let records = try DECPFile(path: decp).records(ids: Set(studies.compactMap(\.decp?.id)))
+            recordProblems = DECPCrossCheck.check(studies, records: records)
+        }
         if !freesMemory { ExitReclaimed.keep(project) }
-        return CheckReport(diagnostics: project.diagnostics + bodyProblems.flatMap { $0 }, sources: project.sources,
+        return CheckReport(diagnostics: project.diagnostics + bodyProblems.flatMap { $0 } + recordProblems, sources: project.sources,
                            entryCount: project.studies.count)
     }
 

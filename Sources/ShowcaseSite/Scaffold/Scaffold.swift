@@ -27,6 +27,7 @@ package enum Scaffold {
             "mecanismes": LegalMechanisms.all.map { "\($0.id) (art. \($0.article))" }.joined(separator: ", "),
             "considerations": list(Vocabularies.environmentalConsiderations),
             "natures": list(Vocabularies.contractNatures),
+            "procedures": list(Vocabularies.procedures),
             "techniques": list(Vocabularies.techniques),
             "executions": list(Vocabularies.executionModes),
             "dates": list(Vocabularies.dateKinds),
