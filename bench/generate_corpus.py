@@ -30,6 +30,7 @@ PROGRAMMES = {
     "trophees-idealco": ["Collaboratif", "Performant", "Inspirant"],
 }
 STATUSES = ["candidat", "finaliste", "laureat"]
+AWARD_EVERY = 20
 OBJECTS = ["Casiers et vestiaires des collèges", "Entretien des espaces verts", "Nettoyage des locaux",
            "Reliure et protection des livres", "Électroménager reconditionné", "Mobilier scolaire",
            "Restauration collective", "Travaux de voirie", "Numérisation d'archives", "Blanchisserie"]
@@ -91,11 +92,27 @@ def case_study(rng: random.Random, index: int) -> str:
         f"  lancement_consultation: {year}-0{rng.randint(1, 4)}",
         f"  attribution: {year}-0{rng.randint(5, 8)}",
         f"  premiere_livraison: {year}-{rng.randint(10, 12)}-{rng.randint(1, 28):02d}",
-        "prix:",
-        f"  programme: {programme}",
-        f"  edition: {edition}",
-        f"  categorie: {rng.choice(PROGRAMMES[programme])}",
-        f"  statut: {rng.choice(STATUSES)}",
+    ]
+    # One entry in twenty is entered for an award, as on a real site (the Trophées received 64 entries in 2025
+    # from all of France): juries' matrices and dossiers then hold tens of entries, not thousands.
+    category, status = rng.choice(PROGRAMMES[programme]), rng.choice(STATUSES)
+    if index % AWARD_EVERY == 0:
+        lines += [
+            "prix:",
+            f"  programme: {programme}",
+            f"  edition: {edition}",
+            f"  categorie: {category}",
+            f"  statut: {status}",
+        ]
+        if programme == "trophees-commande-publique":
+            lines += [
+                "  preuves:",
+                "    resultats: { chiffres: [heures_insertion, personnes_embauchees], sections: [les-resultats] }",
+                "    reproductibilite: { sections: [ce-que-nous-en-retenons] }",
+                "    innovation: { sections: [la-demarche] }",
+                "    pilotage: { sources: [bilan] }",
+            ]
+    lines += [
         "chiffres:",
         "  montant_euros:",
         f"    valeur: {amount}",

@@ -6,6 +6,7 @@ resident memory of the process (ru_maxrss). Prints a table, then the targets of 
 Usage: python3 run.py [--sizes 1000 10000] [--large] [--runs 5]
 """
 import argparse
+import json
 import os
 import pathlib
 import shutil
@@ -63,6 +64,28 @@ def prepare(size):
         shutil.copytree(HERE / "hugo", hugo, dirs_exist_ok=True)
         shutil.copytree(corpus / "content", hugo / "content" / "fiches")
     return corpus, hugo
+
+
+def write_decp(path: pathlib.Path, megabytes: int) -> None:
+    """A DECP v2 file of about `megabytes`, written record by record: contracts of made-up buyers."""
+    with path.open("w", encoding="utf-8") as out:
+        out.write('{"marches": {"marche": [\n')
+        index = 0
+        while out.tell() < megabytes * 1_000_000:
+            if index:
+                out.write(",\n")
+            out.write(json.dumps({
+                "id": f"2024{index:08d}", "acheteur": {"id": f"{21000000000000 + index % 90000:014d}"},
+                "nature": "Marché", "objet": f"Marché de fournitures n° {index} pour les services de la collectivité",
+                "codeCPV": "39150000", "procedure": "Procédure adaptée", "techniques": ["Accord-cadre"],
+                "modalitesExecution": ["Bons de commande"], "dureeMois": 24, "dateNotification": "2024-05-15",
+                "datePublicationDonnees": "2024-05-25", "montant": 50000 + index % 1000 * 100, "formePrix": "Unitaire",
+                "titulaires": [{"typeIdentifiant": "SIRET", "id": "55204599900869"}],
+                "considerationsSociales": ["Pas de considération sociale"],
+                "considerationsEnvironnementales": ["Pas de considération environnementale"],
+            }, ensure_ascii=False))
+            index += 1
+        out.write("\n]}}\n")
 
 
 def main():
@@ -123,6 +146,20 @@ def main():
                  measures["showcase build après une modification"][0] < 0.1),
                 ("showcase check < 1 s", f"{measures['showcase check'][0]:.2f} s", measures["showcase check"][0] < 1),
             ]
+
+    # The DECP cross-check reads a national-sized file (about 200 MB) in bounded memory: compared with the same
+    # check without the file, on the smallest corpus.
+    corpus = OUT / f"corpus-{arguments.sizes[0]}"
+    decp = OUT / "decp-200mo.json"
+    if not decp.exists():
+        write_decp(decp, megabytes=200)
+    plain_time, plain_memory = measure([str(SHOWCASE), "check", "--project", str(corpus)], arguments.runs)
+    decp_time, decp_memory = measure([str(SHOWCASE), "check", "--project", str(corpus), "--decp", str(decp)], arguments.runs)
+    size = arguments.sizes[0]
+    rows.append((size, "showcase check", plain_time, size / plain_time, plain_memory, None, None))
+    rows.append((size, f"showcase check --decp ({decp.stat().st_size / 1e6:.0f} Mo)", decp_time, size / decp_time, decp_memory, None, None))
+    targets.append(("check --decp d'un fichier de 200 Mo en mémoire bornée (≤ check + 64 Mo)",
+                    f"{decp_memory:.0f} Mo / {plain_memory:.0f} Mo", decp_memory <= plain_memory + 64))
 
     print()
     print(f"{'fiches':>7}  {'mesure':<44} {'médiane':>9} {'fiches/s':>9} {'mémoire':>9} {'÷ Hugo':>7} {'÷ cmark':>8}")

@@ -205,7 +205,7 @@ struct SiteBuilder: Sendable {
     /// Renders and writes pages that list entries, reading again the unchanged entries they show.
     private func renderPages(_ pages: [PlannedPage], entries: inout Entries, renderer: SiteRenderer, sink: SiteSink,
                              outcome: inout Outcome) async throws(BuildError) {
-        let missing = Set(pages.flatMap(\.members)).subtracting(entries.listed.keys).sorted()
+        let missing = Set(pages.filter { !$0.showsFullEntries.0 }.flatMap(\.members)).subtracting(entries.listed.keys).sorted()
         let keys = entries.keys
         let reread = await missing.concurrentMap { position -> Result<(listed: ListedEntry, parsed: Bool), BuildError> in
             do throws(BuildError) {
@@ -219,38 +219,57 @@ struct SiteBuilder: Sendable {
             entries.listed[position] = again.listed
             if again.parsed { outcome.parsed += 1 }
         }
-        // Pages that hold entries in full read each of them again, story included, once for all such pages.
-        let fullPositions = Set(pages.filter { $0.showsFullEntries.0 }.flatMap(\.members)).sorted()
-        let fullViews = await fullPositions.concurrentMap { position -> Result<(view: EntryView, parsed: Bool), BuildError> in
-            do throws(BuildError) {
-                return .success(try fullAgain(keys[position], renderer: renderer))
-            } catch {
-                return .failure(error)
-            }
-        }
-        var full: [Int: EntryView] = [:]
-        for (position, result) in zip(fullPositions, fullViews) {
-            let again = try result.get()
-            full[position] = again.view
-            if again.parsed { outcome.parsed += 1 }
-        }
-        let listed = entries.listed, fullEntries = full
-        let failures = await pages.concurrentMap { page -> EnvironmentError? in
+        let listed = entries.listed
+        let failures = await pages.filter { !$0.showsFullEntries.0 }.concurrentMap { page -> EnvironmentError? in
             do throws(EnvironmentError) {
-                let (isFull, prefixed) = page.showsFullEntries
-                if isFull {
-                    let members = page.members.compactMap { fullEntries[$0] }.map { prefixed ? $0.prefixed() : $0 }
-                    try sink.write(page.file, renderer.render(page, full: members))
-                } else {
-                    try sink.write(page.file, renderer.render(page, members: page.members.compactMap { listed[$0] }))
-                }
+                try sink.write(page.file, renderer.render(page, members: page.members.compactMap { listed[$0] }))
             } catch {
                 return error
             }
             return nil
         }
+        try await renderFullPages(pages.filter { $0.showsFullEntries.0 }, keys: entries.keys, renderer: renderer, sink: sink,
+                                  outcome: &outcome)
         if let failure = failures.compactMap({ $0 }).first { throw .environment(failure) }
         outcome.renderedPages = pages.count
+    }
+
+    /// Renders the pages that hold their entries in full (a jury's matrix and dossiers), one edition at a time:
+    /// its entries are read again, story included, once for all its pages, then let go, so that memory holds one
+    /// edition's entries and not every entry ever entered for an award.
+    private func renderFullPages(_ pages: [PlannedPage], keys: [EntryKey], renderer: SiteRenderer, sink: SiteSink,
+                                 outcome: inout Outcome) async throws(BuildError) {
+        // `prix/<programme>/<edition>/…`: the matrix and the dossiers of one edition share their entries.
+        let editions = Dictionary(grouping: pages.indices, by: { pages[$0].file.split(separator: "/").prefix(3).joined(separator: "/") })
+        for folder in editions.keys.sorted() {
+            let group = editions[folder]!.map { pages[$0] }
+            let positions = Set(group.flatMap(\.members)).sorted()
+            let reread = await positions.concurrentMap { position -> Result<(view: EntryView, parsed: Bool), BuildError> in
+                do throws(BuildError) {
+                    return .success(try fullAgain(keys[position], renderer: renderer))
+                } catch {
+                    return .failure(error)
+                }
+            }
+            var full: [Int: EntryView] = [:]
+            for (position, result) in zip(positions, reread) {
+                let again = try result.get()
+                full[position] = again.view
+                if again.parsed { outcome.parsed += 1 }
+            }
+            let views = full
+            let failures = await group.concurrentMap { page -> EnvironmentError? in
+                let prefixed = page.showsFullEntries.prefixed
+                let members = page.members.compactMap { views[$0] }.map { prefixed ? $0.prefixed() : $0 }
+                do throws(EnvironmentError) {
+                    try sink.write(page.file, renderer.render(page, full: members))
+                } catch {
+                    return error
+                }
+                return nil
+            }
+            if let failure = failures.compactMap({ $0 }).first { throw .environment(failure) }
+        }
     }
 
     /// The JSON Schema, `templates/assets/`, and the photos of the entries rendered (the others' were kept).
