@@ -45,12 +45,7 @@ package struct MarkdownRenderer: Sendable {
             return file.location(line: line, column: column, length: length)
         }
 
-        let iterator = cmark_iter_new(document)
-        defer { cmark_iter_free(iterator) }
-        while true {
-            let event = cmark_iter_next(iterator)
-            if event == CMARK_EVENT_DONE { break }
-            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+        Self.forEachNode(in: document) { node in
             switch cmark_node_get_type(node) {
             case CMARK_NODE_HEADING:
                 headings.append(node)
@@ -125,12 +120,7 @@ package struct MarkdownRenderer: Sendable {
     /// A heading's text without its markup: what its anchor is made from.
     private static func plainText(_ heading: OpaquePointer) -> String {
         var text = ""
-        guard let iterator = cmark_iter_new(heading) else { return text }
-        defer { cmark_iter_free(iterator) }
-        while true {
-            let event = cmark_iter_next(iterator)
-            if event == CMARK_EVENT_DONE { break }
-            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+        forEachNode(in: heading) { node in
             switch cmark_node_get_type(node) {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE: text += cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: text += " "
@@ -138,6 +128,18 @@ package struct MarkdownRenderer: Sendable {
             }
         }
         return text
+    }
+
+    /// Calls `body` on `root` and each node under it, in document order, as each is entered.
+    private static func forEachNode(in root: OpaquePointer, _ body: (OpaquePointer) -> Void) {
+        guard let iterator = cmark_iter_new(root) else { return }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            body(node)
+        }
     }
 
     /// A cell's HTML without the paragraph cmark wraps a line of text in.

@@ -66,9 +66,8 @@ struct AwardEvidenceReader {
         (reader.list(fields, key) ?? []).compactMap { node -> String? in
             guard let name = reader.text(node, name: key) else { return nil }
             guard known.contains(name.value) else {
-                let help = Suggestion.closest(to: name.value, among: known).map { "vouliez-vous dire « \($0) » ?" }
-                    ?? (known.isEmpty ? "cette fiche n'a aucun \(kind) à citer"
-                        : "\(kind)s de cette fiche : " + known.map { "`\($0)`" }.joined(separator: ", "))
+                let help = Suggestion.help(for: name.value, among: known, listing: "\(kind)s de cette fiche : ",
+                                           whenNone: "cette fiche n'a aucun \(kind) à citer")
                 reader.report(.error(.evidenceNotFound, "la preuve « \(name.value) » ne renvoie à aucun \(kind) de cette fiche",
                                      at: name.location, help: help))
                 return nil
@@ -84,9 +83,8 @@ package enum EvidenceSections {
         guard let award = study.award else { return [] }
         return award.evidence.flatMap(\.sections).compactMap { section -> Diagnostic? in
             guard !anchors.contains(section.value) else { return nil }
-            let help = Suggestion.closest(to: section.value, among: anchors).map { "vouliez-vous dire « \($0) » ?" }
-                ?? (anchors.isEmpty ? "le récit n'a pas d'intertitre : ajoutez-en un (`## Ce que cela change`) pour le citer"
-                    : "intertitres du récit : " + anchors.map { "`\($0)`" }.joined(separator: ", "))
+            let help = Suggestion.help(for: section.value, among: anchors, listing: "intertitres du récit : ",
+                                       whenNone: "le récit n'a pas d'intertitre : ajoutez-en un (`## Ce que cela change`) pour le citer")
             return .error(.evidenceNotFound, "la section « \(section.value) » ne renvoie à aucun intertitre du récit",
                           at: section.location, help: help)
         }

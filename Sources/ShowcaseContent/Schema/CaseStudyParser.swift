@@ -379,9 +379,8 @@ package struct CaseStudyParser: Sendable {
         guard let source = reader.text(fields, "source", required: required,
                                        example: "source: \(sourceIDs.first ?? "identifiant-de-la-source")") else { return nil }
         guard sourceIDs.contains(source.value) else {
-            let help = Suggestion.closest(to: source.value, among: sourceIDs).map { "vouliez-vous dire « \($0) » ?" }
-                ?? (sourceIDs.isEmpty ? "déclarez la source dans la liste `sources:` avec `id: \(source.value)`"
-                    : "sources déclarées : " + sourceIDs.map { "`\($0)`" }.joined(separator: ", "))
+            let help = Suggestion.help(for: source.value, among: sourceIDs, listing: "sources déclarées : ",
+                                       whenNone: "déclarez la source dans la liste `sources:` avec `id: \(source.value)`")
             reader.report(.error(.unknownSource, "la source « \(source.value) » n'est pas déclarée dans `sources`",
                                  at: source.location, help: help))
             return source.value

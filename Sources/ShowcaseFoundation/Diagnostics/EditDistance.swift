@@ -17,6 +17,13 @@ package enum Suggestion {
         return best?.candidate
     }
 
+    /// The help for a name that names nothing: the closest known one (« vouliez-vous dire … ? »), else the list
+    /// of known ones after `listing`, else `whenNone` when there is none.
+    package static func help(for typed: String, among known: [String], listing: String, whenNone: String) -> String {
+        closest(to: typed, among: known).map { "vouliez-vous dire « \($0) » ?" }
+            ?? (known.isEmpty ? whenNone : listing + known.map { "`\($0)`" }.joined(separator: ", "))
+    }
+
     /// Lowercased, without diacritics, with spaces, hyphens and underscores taken as the same separator.
     package static func fold(_ name: String) -> String {
         String(name.lowercased().unicodeScalars.map { scalar -> Character in
