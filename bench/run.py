@@ -13,6 +13,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 
 HERE = pathlib.Path(__file__).resolve().parent
@@ -24,12 +25,15 @@ CMARK_ALONE = OUT / "cmark_alone"
 
 def run(command, cwd=None):
     """Wall seconds and peak resident memory (MB) of one run; fails loudly on a non-zero exit."""
-    started = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(process.pid, 0)
-    elapsed = time.perf_counter() - started
-    stderr = process.stderr.read().decode("utf-8", "replace")
-    process.stderr.close()
+    # Standard error goes to a file, not a pipe: a run that reports more than a pipe holds (64 KB of warnings)
+    # would otherwise block on its writes while this waits for it to end.
+    with tempfile.TemporaryFile() as errors:
+        started = time.perf_counter()
+        process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=errors)
+        _, status, usage = os.wait4(process.pid, 0)
+        elapsed = time.perf_counter() - started
+        errors.seek(0)
+        stderr = errors.read().decode("utf-8", "replace")
     if os.waitstatus_to_exitcode(status) != 0:
         sys.exit(f"échec de {' '.join(map(str, command))} :\n{stderr}")
     return elapsed, usage.ru_maxrss / 1024

@@ -20,32 +20,30 @@ struct HeadingAnchors {
     }
 
     /// The HTML with `id` on each heading, in order. cmark writes headings as a bare `<h2>`…`<h6>`, and no other
-    /// text of the story can hold one: its raw HTML is dropped and its `<` escaped.
+    /// text of the story can hold one: its raw HTML is dropped and its `<` escaped. Works on the bytes: the
+    /// story of every entry goes through here.
     func insert(into html: String) -> String {
         guard !anchors.isEmpty else { return html }
-        var result = "", remaining = anchors[...]
-        result.reserveCapacity(html.utf8.count + anchors.count * 24)
-        var rest = Substring(html)
-        while let next = remaining.first, let range = Self.nextHeading(in: rest) {
-            result += rest[..<range.lowerBound]
-            result += rest[range].dropLast()
-            result += " id=\"" + RenderedMarkdown.anchorPrefix + next + "\">"
-            rest = rest[range.upperBound...]
-            remaining = remaining.dropFirst()
-        }
-        return result + rest
-    }
-
-    private static func nextHeading(in text: Substring) -> Range<Substring.Index>? {
-        var search = text.startIndex
-        while let open = text[search...].range(of: "<h") {
-            let level = open.upperBound
-            if level < text.endIndex, ("2"..."6").contains(text[level]) {
-                let close = text.index(after: level)
-                if close < text.endIndex, text[close] == ">" { return open.lowerBound..<text.index(after: close) }
+        var output: [UInt8] = []
+        output.reserveCapacity(html.utf8.count + anchors.count * 24)
+        var next = 0
+        html.utf8.withContiguousStorageIfAvailable { bytes in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                output.append(byte)
+                if byte == UInt8(ascii: "<"), next < anchors.count, index + 3 < bytes.count, bytes[index + 1] == UInt8(ascii: "h"),
+                   (UInt8(ascii: "2")...UInt8(ascii: "6")).contains(bytes[index + 2]), bytes[index + 3] == UInt8(ascii: ">") {
+                    output.append(bytes[index + 1])
+                    output.append(bytes[index + 2])
+                    output += Array(" id=\"\(RenderedMarkdown.anchorPrefix)\(anchors[next])\">".utf8)
+                    next += 1
+                    index += 4
+                    continue
+                }
+                index += 1
             }
-            search = open.upperBound
         }
-        return nil
+        return output.isEmpty ? html : String(decoding: output, as: UTF8.self)
     }
 }

@@ -7,6 +7,7 @@ package enum Slug {
     package static func make(_ text: String) -> String {
         // Most names already are slugs (file names chosen by `showcase new`): no Unicode work for them.
         if isSlug(text) { return text }
+        if let quick = latinSlug(text) { return quick }
         var slug = ""
         let ligatures: [Character: String] = ["œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss"]
         let plain = String(text.flatMap { ligatures[$0] ?? String($0) }).decomposedStringWithCompatibilityMapping
@@ -20,6 +21,49 @@ package enum Slug {
         while slug.hasSuffix("-") { slug.removeLast() }
         return slug
     }
+
+    /// The slug of a text in ASCII and the accented letters of French, without Foundation's Unicode work (a
+    /// story's headings are slugged at every rendering); `nil` for any other letter.
+    private static func latinSlug(_ text: String) -> String? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        func add(_ letters: String) {
+            for byte in letters.utf8 { bytes.append(byte) }
+        }
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 {
+                let byte = UInt8(value)
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): bytes.append(byte)
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): bytes.append(byte + 32)
+                default: if let last = bytes.last, last != UInt8(ascii: "-") { bytes.append(UInt8(ascii: "-")) }
+                }
+            } else if let plain = frenchLetters[scalar] {
+                add(plain)
+            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+                        || (0x0300...0x036F).contains(value) {
+                return nil  // another letter, digit or accent: Foundation's mapping decides
+            } else if let last = bytes.last, last != UInt8(ascii: "-") {
+                bytes.append(UInt8(ascii: "-"))  // a space, a quotation mark, an apostrophe…
+            }
+        }
+        while bytes.last == UInt8(ascii: "-") { bytes.removeLast() }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static let frenchLetters: [Unicode.Scalar: String] = {
+        var table: [Unicode.Scalar: String] = [:]
+        let groups: [(String, String)] = [
+            ("àâäáãåÀÂÄÁÃÅ", "a"), ("éèêëÉÈÊË", "e"), ("îïíìÎÏÍÌ", "i"), ("ôöóòõÔÖÓÒÕ", "o"), ("ùûüúÙÛÜÚ", "u"),
+            ("çÇ", "c"), ("ÿŸ", "y"), ("ñÑ", "n"),
+        ]
+        for (letters, plain) in groups { for scalar in letters.unicodeScalars { table[scalar] = plain } }
+        for (scalar, plain) in [("œ", "oe"), ("Œ", "oe"), ("æ", "ae"), ("Æ", "ae"), ("ß", "ss")] as [(Unicode.Scalar, String)] {
+            table[scalar] = plain
+        }
+        return table
+    }()
 
     /// Lowercase ASCII letters and digits, joined by single hyphens.
     static func isSlug(_ text: String) -> Bool {
