@@ -30,16 +30,31 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"])]
         ),
+        // libvips from Debian's libvips-dev (the library sharp is built on), for photos; reached through the C
+        // shim below, whose only importer is ShowcaseImages/Vips.swift.
+        .systemLibrary(
+            name: "CVips",
+            pkgConfig: "vips",
+            providers: [.apt(["libvips-dev"])]
+        ),
+        // Non-variadic C entry points to libvips: Swift cannot call its variadic option lists.
+        .target(name: "CVipsShim", dependencies: ["CVips"]),
         // The pipeline's stages as libraries in a one-way chain, each importing only the ones before it:
-        // foundation → content → (templates) → pages → site → server → the `showcase` executable.
+        // foundation → images → content → (templates) → pages → site → server → the `showcase` executable.
         //
         // What every stage shares: diagnostics and how they print, paths and the file system, hashes, numbers.
         .target(name: "ShowcaseFoundation"),
+        // Photos: what a file's header says, and its published variants (upright, without metadata, in several
+        // widths, WebP and JPEG). The only importer of libvips.
+        .target(
+            name: "ShowcaseImages",
+            dependencies: ["ShowcaseFoundation", "CVipsShim"]
+        ),
         // Reading a project's text: files → front matter → YAML → typed schema and its rules → indicators;
         // Markdown bodies. The only importers of libcmark and libyaml.
         .target(
             name: "ShowcaseContent",
-            dependencies: ["ShowcaseFoundation", "CMark", "CYAML"]
+            dependencies: ["ShowcaseFoundation", "ShowcaseImages", "CMark", "CYAML"]
         ),
         // A Mustache template engine that knows nothing of pages: our own renderer, because swift-mustache's
         // dynamic lookups made the pages listing 10 000 entries take 15 s (see the scale issue's note).
@@ -50,13 +65,13 @@ let package = Package(
         // What the site shows, as data: page models, totals, comparisons, open data, the search index.
         .target(
             name: "ShowcasePages",
-            dependencies: ["ShowcaseFoundation", "ShowcaseContent", "ShowcaseTemplates"]
+            dependencies: ["ShowcaseFoundation", "ShowcaseImages", "ShowcaseContent", "ShowcaseTemplates"]
         ),
         // The build: loading a project, rendering, writing the output folder, remembering what was done;
         // `showcase new` and `init`.
         .target(
             name: "ShowcaseSite",
-            dependencies: ["ShowcaseFoundation", "ShowcaseContent", "ShowcaseTemplates", "ShowcasePages"],
+            dependencies: ["ShowcaseFoundation", "ShowcaseImages", "ShowcaseContent", "ShowcaseTemplates", "ShowcasePages"],
             // The default templates and catalogue (the repository's templates/ and indicateurs.yaml link here)
             // and the files `showcase new` and `showcase init` write.
             resources: [.copy("Resources/Skeleton"), .copy("Resources/Scaffold")]
@@ -93,8 +108,8 @@ let package = Package(
         .testTarget(
             name: "ShowcaseTests",
             dependencies: [
-                "ShowcaseFoundation", "ShowcaseContent", "ShowcaseTemplates", "ShowcasePages", "ShowcaseSite",
-                "ShowcaseServer",
+                "ShowcaseFoundation", "ShowcaseImages", "ShowcaseContent", "ShowcaseTemplates", "ShowcasePages",
+                "ShowcaseSite", "ShowcaseServer",
                 .product(name: "SwiftCSV", package: "SwiftCSV"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],

@@ -64,6 +64,8 @@ struct TemplateRenderer {
                     stack.removeLast()
                 case .flag(true):
                     render(children, &stack, blocks: blocks, into: &output, depth: depth)
+                case .text(let text) where text.isEmpty:
+                    break  // falsy, as Mustache has it, and as the inverted section below takes it
                 case .text, .number:
                     stack.append(Frame(content: .value(value)))
                     render(children, &stack, blocks: blocks, into: &output, depth: depth)

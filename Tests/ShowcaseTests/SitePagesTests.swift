@@ -165,18 +165,6 @@ struct ImageTests {
         return root
     }
 
-    @Test("Une photo est copiée sous un nom tiré de son contenu, avec sa taille, son texte alternatif et son crédit")
-    func copied() async throws {
-        let root = Self.project(images: "images:\n  - fichier: chantier.png\n    alt: Le chantier du collège\n    credit: © Département des Landes\n")
-        let report = try await Pipeline().build(ProjectPaths(root: root))
-        #expect(report.contentDiagnostics.isEmpty)
-        let name = "images/chantier-\(ContentHash.hex(Self.png)).png"
-        #expect(try FileSystem.disk.readFile(root + "/site/" + name) == Self.png)
-        let page = TestSupport.text(root + "/site/fiches/landes-college-angresse.html")
-        #expect(page.contains("<img src=\"../\(name)\" alt=\"Le chantier du collège\" width=\"1\" height=\"1\" loading=\"lazy\" decoding=\"async\">"))
-        #expect(page.contains("<span class=\"credit\">© Département des Landes</span>"))
-    }
-
     /// Each case: the `images:` block, the diagnostic code, and its line counted from the `images:` line.
     @Test("Une photo introuvable, illisible ou sans texte alternatif est refusée par check", arguments: [
         ("images:\n  - fichier: absente.png\n    alt: Une photo\n", "image-introuvable", 1),

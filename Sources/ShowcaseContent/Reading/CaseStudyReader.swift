@@ -25,9 +25,10 @@ package struct ReadCaseStudy: Sendable {
     package var cardFingerprint: UInt64 {
         var images = Fingerprint()
         for image in study?.images ?? [] {
-            images.add(image.outputPath)
-            images.add(image.info?.width ?? -1)
-            images.add(image.info?.height ?? -1)
+            for variant in image.variants {
+                images.add(variant.path)
+                images.add(variant.height)
+            }
         }
         var card = Fingerprint()
         card.add(file.path)

@@ -1,7 +1,8 @@
 import ShowcaseFoundation
+import ShowcaseImages
 
-/// Reads the photos a case study names: each must exist beside it and be a readable image; its size and the
-/// content-named path it is published under are recorded on the case study.
+/// Reads the photos a case study names: each must exist beside it and be an image libvips reads; what its header
+/// says and the content-named files it is published as are recorded on the case study.
 package enum ImageResolver {
     /// Photos beyond this size are refused rather than copied into every visitor's download.
     static let maximumSize: Int64 = 20 << 20
@@ -33,18 +34,56 @@ package enum ImageResolver {
                     help: "vérifiez le nom du fichier (majuscules et accents compris) et qu'il est bien à côté de la fiche, dans « \(Path.parent(study.path)) »"))
                 continue
             }
-            guard let info = ImageProbe.probe(bytes) else {
-                read.diagnostics.append(.error(
-                    .invalidImage, "« \(relative) » n'est pas une image JPEG, PNG, GIF ou WebP lisible",
-                    at: image.file.location, help: "réenregistrez la photo en JPEG ou en PNG"))
+            let facts: PhotoFacts
+            switch Photos.facts(bytes) {
+            case .success(let found): facts = found
+            case .failure(let error):
+                read.diagnostics.append(Self.unreadable(relative, error, at: image.file.location))
                 continue
             }
-            let name = Path.lastComponent(image.file.value)
-            let stem = name.split(separator: ".").dropLast().joined(separator: ".")
-            let ext = name.split(separator: ".").last.map { $0.lowercased() } ?? info.format
-            study.images[index].info = info
-            study.images[index].outputPath = "images/\(Slug.make(stem))-\(ContentHash.hex(bytes)).\(ext)"
+            if let problem = Self.problem(relative, facts, at: image.file.location) {
+                read.diagnostics.append(problem)
+                if problem.severity == .error { continue }
+            }
+            let stem = Path.lastComponent(image.file.value).split(separator: ".").dropLast().joined(separator: ".")
+            study.images[index].facts = facts
+            study.images[index].variants = PublishedPhoto.variants(
+                base: "images/\(Slug.make(stem).isEmpty ? "photo" : Slug.make(stem))-\(ContentHash.hex(bytes))", facts: facts)
         }
         read.study = study
+    }
+
+    private static func unreadable(_ path: String, _ error: PhotoError, at location: SourceLocation) -> Diagnostic {
+        switch error {
+        case .library(let reason):
+            return .error(.invalidImage, "les photos ne peuvent pas être lues : la bibliothèque libvips ne démarre pas (\(reason))",
+                          at: location, help: "installez-la : `script/install-dependencies` (paquet Debian libvips-dev)")
+        case .unreadable:
+            return .error(.invalidImage, "« \(path) » n'est pas une image lisible (JPEG, PNG, GIF ou WebP), ou le fichier est abîmé",
+                          at: location, help: "ouvrez-la dans un logiciel de photo et réenregistrez-la en JPEG")
+        }
+    }
+
+    /// What a photo's header says that a writer should know: too large to decode is an error; too small for the
+    /// page, an animation (only its first frame is published) or CMYK colours (converted to screen colours)
+    /// are warnings. A 16-bit photo is converted to 8 bits without a word.
+    private static func problem(_ path: String, _ facts: PhotoFacts, at location: SourceLocation) -> Diagnostic? {
+        if facts.megapixels > PhotoWidths.maximumMegapixels {
+            return .error(.fileTooLarge, "« \(path) » fait \(facts.width) × \(facts.height) pixels (\(Int(facts.megapixels.rounded())) mégapixels) : au-delà de \(Int(PhotoWidths.maximumMegapixels)), elle n'est pas publiée",
+                          at: location, help: "réduisez-la à 4 000 pixels de large : c'est plus que ce qu'un écran ou une impression montrent")
+        }
+        if facts.isAnimated {
+            return .warning(.photoAdjusted, "« \(path) » est une animation de \(facts.pages) images : seule la première est publiée",
+                            at: location, help: "pour montrer un mouvement, décrivez-le dans le récit ; une photo fixe s'imprime et se charge mieux")
+        }
+        if facts.isCMYK {
+            return .warning(.photoAdjusted, "« \(path) » est en couleurs d'imprimerie (CMJN) : elle est convertie en couleurs d'écran, ses teintes peuvent changer",
+                            at: location, help: "demandez la photo en RVB (sRGB), la version prévue pour le web")
+        }
+        if facts.width < PhotoWidths.minimumForPage {
+            return .warning(.photoAdjusted, "« \(path) » ne fait que \(facts.width) pixel\(facts.width > 1 ? "s" : "") de large : elle paraîtra floue dans la page",
+                            at: location, help: "une photo de \(PhotoWidths.minimumForPage) pixels de large au moins reste nette à l'écran")
+        }
+        return nil
     }
 }

@@ -1,4 +1,5 @@
 import ShowcaseFoundation
+import ShowcaseImages
 
 /// One case study: a purchase told by its buyer, with its facts, figures and sources, as the schema types them.
 ///
@@ -58,10 +59,10 @@ package struct ImageReference: Sendable {
     package var caption: String?
     /// « © Département de Lot-et-Garonne »
     package var credit: String?
-    /// Filled by the project loader once the file has been read.
-    package var info: ImageInfo?
-    /// Where the site publishes it: `images/chantier-3f2a….jpg`, named by its content.
-    package var outputPath: String?
+    /// Filled by the project loader once the file has been read: what its header says.
+    package var facts: PhotoFacts?
+    /// The files the site publishes it as (widths × WebP and JPEG), named by its content.
+    package var variants: [PublishedPhoto] = []
     /// The file's stamp, taken before it was read: a photo changed in between is read again by the next build.
     package var stamp: FileStamp?
     /// The photo's path in the project: `fichier` taken from the case study's own folder (`content/2024/`).

@@ -43,7 +43,7 @@ package struct CaseStudyParser: Sendable {
         study.summary = reader.text(top, "resume", required: true, example: "resume: \"En une ou deux phrases…\"")?.value ?? ""
         study.shortTitle = reader.text(top, "titre_court", required: false)?.value ?? ShortTitle.make(study.title)
         study.updated = reader.value(top, "mise_a_jour", required: false).flatMap { reader.date($0, name: "mise_a_jour")?.value }
-        study.images = images(top, &reader)
+        study.images = images(top, title: study.title, &reader)
         study.place = reader.text(top, "lieu", required: false)?.value
         study.territory = territory(top, &reader)
         study.sources = sources(top, &reader)
@@ -69,7 +69,7 @@ package struct CaseStudyParser: Sendable {
     }
 
     /// Photos: a file beside the fiche and a text alternative are required; the file itself is checked on load.
-    private func images(_ top: Fields, _ reader: inout NodeReader) -> [ImageReference] {
+    private func images(_ top: Fields, title: String, _ reader: inout NodeReader) -> [ImageReference] {
         (reader.list(top, "images") ?? []).compactMap { node in
             guard let fields = reader.fields(of: node, allowed: Self.imageFields, context: "images") else { return nil }
             let file = reader.text(fields, "fichier", required: true, example: "fichier: chantier.jpg")
@@ -82,6 +82,14 @@ package struct CaseStudyParser: Sendable {
                 return nil
             }
             guard let file, let alt else { return nil }
+            // An alternative that only repeats the file name or the title tells someone who cannot see the photo
+            // nothing of what it shows.
+            let stem = Path.lastComponent(file.value).split(separator: ".").dropLast().joined(separator: ".")
+            if [stem, Path.lastComponent(file.value), title].contains(where: { Slug.make($0) == Slug.make(alt.value) }) {
+                reader.report(.warning(.altRepeatsName, "le texte alternatif « \(alt.value) » répète \(Slug.make(alt.value) == Slug.make(title) ? "le titre de la fiche" : "le nom du fichier") : il ne dit pas ce que montre la photo",
+                                       at: alt.location,
+                                       help: "décrivez ce qu'on y voit, pour qui ne la voit pas : `alt: Deux salariés posent un casier dans un couloir du collège`"))
+            }
             return ImageReference(file: file, alt: alt.value, caption: caption, credit: credit)
         }
     }

@@ -36,6 +36,9 @@ package struct SiteConfig: Sendable {
     /// Where `base_url` is written, to point at it.
     package var baseURLLocation: SourceLocation?
     package var programmes: [AwardProgramme]
+    /// The picture shared with pages that have no photo of their own (`image_partage`, a file of
+    /// `templates/assets/`, and `image_partage_alt`).
+    package var shareImage: (path: String, alt: String)?
     /// The day the site is built for, not written in the file: results under embargo stay hidden before their
     /// ceremony (`BuildDate`).
     package var today: PartialDate = BuildDate.today()
@@ -60,7 +63,7 @@ package struct SiteConfig: Sendable {
 
 /// Reads `showcase.yaml`.
 package enum SiteConfigParser {
-    static let fields = ["titre", "description", "base_url", "programmes"]
+    static let fields = ["titre", "description", "base_url", "programmes", "image_partage", "image_partage_alt"]
     static let programmeFields = ["nom", "organisateur", "url", "categories", "categories_fermees", "criteres", "criteres_source"]
     static let criterionFields = ["id", "titre", "question"]
 
@@ -87,6 +90,15 @@ package enum SiteConfigParser {
             } else {
                 reader.report(.error(.invalidURL, "« base_url » doit être une adresse http(s) ou un chemin commençant par /",
                                      at: base.location, help: "par exemple `base_url: https://www.exemple.fr/vitrine/`"))
+            }
+        }
+        if let image = reader.text(top, "image_partage", required: false) {
+            let alt = reader.text(top, "image_partage_alt", required: true, example: "image_partage_alt: Le logo du département")
+            if image.value.hasPrefix("assets/"), Path.isConfinedRelative(image.value) {
+                config.shareImage = alt.map { (image.value, $0.value) }
+            } else {
+                reader.report(.error(.invalidImage, "« \(image.value) » doit être une image de templates/assets/, écrite `assets/nom.png`",
+                                     at: image.location, help: "placez l'image dans templates/assets/ et écrivez `image_partage: assets/partage.png`"))
             }
         }
         if let node = reader.value(top, "programmes", required: false) {

@@ -45,6 +45,8 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case invalidImage = "image-invalide"
     case imageNotFound = "image-introuvable"
     case imageInBody = "image-dans-le-texte"
+    case photoAdjusted = "photo-a-revoir"
+    case altRepeatsName = "alt-a-revoir"
 
     // Body
     case rawHTMLIgnored = "html-ignore"

@@ -74,7 +74,7 @@ package final class EntrySummary: Sendable {
             departement: study.buyer.departement?.id,
             award: study.award.map { AwardKey(programme: $0.programme.id, edition: $0.edition, category: $0.category, status: $0.status.id) },
             figures: study.figures.map(FigureValue.init),
-            derivedIDs: derived.map(\.definition.id), imageOutputs: study.images.compactMap(\.outputPath),
+            derivedIDs: derived.map(\.definition.id), imageOutputs: study.images.flatMap { $0.variants.map(\.path) },
             cardFingerprint: cardFingerprint)
     }
 

@@ -23,11 +23,7 @@ package enum EntryViewBuilder {
             title: study.title,
             shortTitle: study.shortTitle,
             updated: FeedDates.rfc3339(FeedDates.updated(study)),
-            images: study.images.compactMap { image in
-                guard let info = image.info, let output = image.outputPath else { return nil }
-                return ImageView(path: output, alt: image.alt, width: info.width, height: info.height,
-                                 caption: image.caption, credit: image.credit)
-            },
+            images: study.images.compactMap(ImageView.init),
             jsonLD: "",
             summary: study.summary,
             place: study.place,

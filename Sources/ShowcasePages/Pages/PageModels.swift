@@ -1,4 +1,5 @@
 import ShowcaseFoundation
+import ShowcaseImages
 import ShowcaseContent
 import ShowcaseTemplates
 
@@ -13,6 +14,17 @@ package struct SiteView: Sendable {
     package var title: String
     package var description: String
     package var baseURL: String
+    /// The picture shared with every page that has none of its own (`image_partage` in showcase.yaml).
+    package var shareImage: ShareImageView?
+}
+
+/// The picture a social network or a messaging app shows beside a link to the page (`og:image`).
+package struct ShareImageView: Sendable {
+    /// Absolute: those services fetch it from elsewhere.
+    package let url: String
+    package let alt: String
+    package let width: Int?
+    package let height: Int?
 }
 
 /// Which part of the site a page belongs to, for the navigation's `aria-current`.
@@ -57,6 +69,8 @@ package struct PageView: Sendable {
     package var pagination: PaginationView?
     /// On a jury's matrix and dossiers: the programme, edition, criteria and category.
     package var jury: JuryView?
+    /// The picture shown beside a link to this page: the entry's first photo, or the site's.
+    package var shareImage: ShareImageView?
 
     package init(site: SiteView, section: PageSection, title: String, description: String, file: String) {
         self.site = site
@@ -408,21 +422,36 @@ package final class SourceView: Sendable {
 }
 
 package final class ImageView: Sendable {
-    /// From the site root: `images/chantier-3f2a….jpg`.
+    /// From the site root: the JPEG of a middle width (`images/chantier-3f2a…-960.jpg`), for `src` and print.
     package let path: String
     package let alt: String
+    /// Of that JPEG: the page reserves the photo's place with them, so that nothing jumps while it loads.
     package let width: Int
     package let height: Int
     package let caption: String?
     package let credit: String?
+    /// Every width, for `srcset`: WebP for the browsers that read it, JPEG for the others.
+    package let webp: [PublishedPhoto]
+    package let jpeg: [PublishedPhoto]
 
-    package init(path: String, alt: String, width: Int, height: Int, caption: String?, credit: String?) {
+    package init(path: String, alt: String, width: Int, height: Int, caption: String?, credit: String?,
+                 webp: [PublishedPhoto] = [], jpeg: [PublishedPhoto] = []) {
         self.path = path
         self.alt = alt
         self.width = width
         self.height = height
         self.caption = caption
         self.credit = credit
+        self.webp = webp
+        self.jpeg = jpeg
+    }
+
+    /// The photo's published files, as a page shows them; `nil` for a photo that was not read.
+    convenience init?(_ image: ImageReference) {
+        let jpeg = image.variants.filter { $0.format == .jpeg }, webp = image.variants.filter { $0.format == .webp }
+        guard let shown = jpeg.last(where: { $0.width <= PhotoWidths.pageWidth }) ?? jpeg.first else { return nil }
+        self.init(path: shown.path, alt: image.alt, width: shown.width, height: shown.height, caption: image.caption,
+                  credit: image.credit, webp: webp, jpeg: jpeg)
     }
 }
 

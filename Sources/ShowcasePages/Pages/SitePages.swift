@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import ShowcaseFoundation
+import ShowcaseImages
 import ShowcaseContent
 import ShowcaseTemplates
 
@@ -113,15 +114,26 @@ package struct SitePages: Sendable {
     /// 10 000 folders costs seconds on a common disk, and plain files also open from the disk without a server).
     package static func entryFile(_ slug: String) -> String { "fiches/\(slug).html" }
 
-    var site: SiteView { SiteView(title: config.title, description: config.description, baseURL: config.baseURL) }
+    var site: SiteView {
+        SiteView(title: config.title, description: config.description, baseURL: config.baseURL,
+                 shareImage: config.shareImage.map { ShareImageView(url: config.baseURL + $0.path, alt: $0.alt, width: nil, height: nil) })
+    }
 
     func page(_ section: PageSection, _ title: String, description: String = "", file: String) -> PageView {
-        PageView(site: site, section: section, title: title, description: description, file: file)
+        var view = PageView(site: site, section: section, title: title, description: description, file: file)
+        view.shareImage = site.shareImage
+        return view
     }
 
     package func entry(_ entry: EntryView) -> PageView {
         var view = page(.entry, entry.title, description: entry.summary, file: entry.path)
         view.entry = entry
+        // The entry's first photo, in the width those services show (1 200 pixels), or its widest below.
+        if let photo = entry.images.first,
+           let shared = photo.jpeg.last(where: { $0.width <= PhotoWidths.sharing }) ?? photo.jpeg.first {
+            view.shareImage = ShareImageView(url: config.baseURL + shared.path, alt: photo.alt, width: shared.width,
+                                             height: shared.height)
+        }
         return view
     }
 

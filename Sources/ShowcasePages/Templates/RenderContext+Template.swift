@@ -1,4 +1,5 @@
 import ShowcaseFoundation
+import ShowcaseImages
 import ShowcaseContent
 import ShowcaseTemplates
 
@@ -44,6 +45,19 @@ extension PageView: TemplateObject {
         case "adresses": return .texts(pageURLs)
         case "pagination": return .optional(pagination)
         case "jury": return jury.map { .object($0) } ?? .missing
+        case "partage": return shareImage.map { .object($0) } ?? .missing
+        default: return .missing
+        }
+    }
+}
+
+extension ShareImageView: TemplateObject {
+    package func value(named name: String) -> TemplateValue {
+        switch name {
+        case "url": return .text(url)
+        case "alt": return .text(alt)
+        case "largeur": return width.map { .number($0) } ?? .missing
+        case "hauteur": return height.map { .number($0) } ?? .missing
         default: return .missing
         }
     }
@@ -367,6 +381,22 @@ extension ImageView: TemplateObject {
         case "hauteur": return .number(height)
         case "legende": return .optional(caption)
         case "credit": return .optional(credit)
+        case "variantes_webp": return .list(webp.map(PhotoFileView.init))
+        case "variantes_jpeg": return .list(jpeg.map(PhotoFileView.init))
+        default: return .missing
+        }
+    }
+}
+
+/// One published file of a photo, for `srcset`.
+struct PhotoFileView: TemplateObject {
+    let photo: PublishedPhoto
+
+    func value(named name: String) -> TemplateValue {
+        switch name {
+        case "chemin": return .text(photo.path)
+        case "largeur": return .number(photo.width)
+        case "hauteur": return .number(photo.height)
         default: return .missing
         }
     }

@@ -89,7 +89,8 @@ public struct Pipeline: Sendable {
                                  sources: outcome.sources.merging(output.warnings.sources) { content, _ in content },
                                  entryCount: outcome.entryCount,
                                  pagesWritten: 0, pagesRendered: 0, output: paths.output, timings: [],
-                                 notices: (cacheNotice.map { [$0] } ?? []) + outcome.notices + Self.draftNotice(outcome.draftsLeftOut))
+                                 notices: (cacheNotice.map { [$0] } ?? []) + outcome.notices + Self.draftNotice(outcome.draftsLeftOut),
+                                 photosEncoded: outcome.photosEncoded)
         guard outcome.succeeded, let memory = outcome.memory else {
             output.abandon()
             report.timings = setup + outcome.laps

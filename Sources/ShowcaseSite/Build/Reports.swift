@@ -25,6 +25,8 @@ public struct BuildReport: Sendable {
     public var timings: [(stage: String, seconds: Double)]
     /// What the writer should know that is not a problem of the content (a build cache that could not be used).
     public var notices: [String] = []
+    /// Photo variants encoded by this build (the others came from the photo store).
+    public var photosEncoded = 0
 
     public var succeeded: Bool { !diagnostics.hasErrors }
 }

@@ -41,6 +41,8 @@ struct SiteBuilder: Sendable {
         var notices: [String] = []
         /// Drafts read and left out of the site.
         var draftsLeftOut = 0
+        /// Photo variants encoded (not found in the photo store).
+        var photosEncoded = 0
 
         var succeeded: Bool { !diagnostics.hasErrors }
         /// HTML and XML files of the site (entries and lists).
@@ -135,7 +137,7 @@ struct SiteBuilder: Sendable {
             (planned, layouts, homeOrder) = (pages, pages.map(\.layout), SitePages.homeOrder(summaries))
         }
         let records = try writeRecordFiles(&entries, homeOrder: homeOrder, memory: memory, renderer: renderer, sink: sink)
-        try copyFiles(entries, renderer: renderer, sink: sink)
+        try await copyFiles(entries, renderer: renderer, sink: sink, outcome: &outcome)
         stopwatch.lap("recherche, données ouvertes et fichiers copiés")
 
         // 3. Pages that list entries: rendered when their plan or one of their entries changed. While the plan's
@@ -272,17 +274,27 @@ struct SiteBuilder: Sendable {
         }
     }
 
-    /// The JSON Schema, `templates/assets/`, and the photos of the entries rendered (the others' were kept).
-    private func copyFiles(_ entries: Entries, renderer: SiteRenderer, sink: SiteSink) throws(BuildError) {
+    /// The JSON Schema, `templates/assets/`, and the photos of the entries rendered (the others' were kept):
+    /// each variant from the photo store, encoded there only the first time, in parallel.
+    private func copyFiles(_ entries: Entries, renderer: SiteRenderer, sink: SiteSink, outcome: inout Outcome) async throws(BuildError) {
         let schema = renderer.schemaFile
         try wrap { () throws(EnvironmentError) in
             try sink.write(schema.file, schema.bytes)
             for (file, bytes) in try renderer.assetFiles() { try sink.write(file, bytes) }
-            var written = Set<String>()  // two entries may show the same photo
-            for image in entries.rendered.compactMap({ $0 }).flatMap(\.images) where written.insert(image.output).inserted {
-                try sink.write(image.output, renderer.imageFile(image.source))
+        }
+        var seen = Set<String>()  // two entries may show the same photo
+        let photos = entries.rendered.compactMap { $0 }.flatMap(\.images).filter { seen.insert($0.variant.path).inserted }
+        let store = PhotoStore(fileSystem: fileSystem, paths: settings.paths)
+        let results = await photos.concurrentMap { photo -> Result<Bool, EnvironmentError> in
+            do throws(EnvironmentError) {
+                let (bytes, encoded) = try store.bytes(of: photo.variant, source: photo.source)
+                try sink.write(photo.variant.path, bytes)
+                return .success(encoded)
+            } catch {
+                return .failure(error)
             }
         }
+        for result in results { if try wrap({ () throws(EnvironmentError) in try result.get() }) { outcome.photosEncoded += 1 } }
     }
 
     /// The entries the next build may reuse: every one that gave no diagnostic.

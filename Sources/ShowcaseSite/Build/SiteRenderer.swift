@@ -1,4 +1,5 @@
 import ShowcaseFoundation
+import ShowcaseImages
 import ShowcaseContent
 import ShowcaseTemplates
 import ShowcasePages
@@ -15,8 +16,8 @@ package struct RenderedEntry: Sendable {
     package internal(set) var page: [UInt8]
     /// Its record in each data file, in `RecordKind.allCases` order; emptied once the data files are written.
     var records: [[UInt8]]
-    /// Its photos: where each is published, and its file in the project.
-    let images: [(output: String, source: String)]
+    /// Its photos: each published variant, and the photo's file in the project.
+    let images: [(variant: PublishedPhoto, source: String)]
     /// The day its award result may be shown, when it is held back until then.
     let embargoedUntil: PartialDate?
 }
@@ -67,7 +68,7 @@ package struct SiteRenderer: Sendable {
                 CSVExporter.row(openData, config: config, catalogue: catalogue),
                 JSONExporter.record(openData, config: config, catalogue: catalogue),
             ],
-            images: study.images.compactMap { image in image.outputPath.map { ($0, image.projectPath) } },
+            images: study.images.flatMap { image in image.variants.map { ($0, image.projectPath) } },
             embargoedUntil: study.award?.embargoedUntil)
     }
 
@@ -130,10 +131,6 @@ package struct SiteRenderer: Sendable {
     }
 
     /// A photo (its path in the project), read to be published.
-    func imageFile(_ source: String) throws(EnvironmentError) -> [UInt8] {
-        try read(settings.paths.onDisk(source))
-    }
-
     private func read(_ path: String) throws(EnvironmentError) -> [UInt8] {
         try attempt { () throws(FileSystemError) in try fileSystem.readFile(path) }
     }

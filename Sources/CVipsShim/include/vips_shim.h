@@ -1,0 +1,37 @@
+// Non-variadic entry points to the parts of libvips showcase uses: Swift cannot call C variadic functions,
+// and libvips passes its options as NULL-terminated name/value lists.
+#ifndef SHOWCASE_VIPS_SHIM_H
+#define SHOWCASE_VIPS_SHIM_H
+
+#include <stddef.h>
+
+typedef struct {
+    int width;            // as displayed: after the EXIF orientation
+    int height;
+    int bands;
+    int sixteen_bits;     // 1 when a band has more than 8 bits
+    int cmyk;             // 1 for a CMYK image
+    int pages;            // frames of an animation, 1 for a still image
+    int orientation;      // EXIF orientation, 1 when none
+    char loader[32];      // "VipsForeignLoadJpegBuffer"…
+} showcase_photo_facts;
+
+// Starts libvips once per process; 0 on success.
+int showcase_vips_start(void);
+
+// Reads a photo's header (not its pixels); 0 on success.
+int showcase_vips_facts(const void *bytes, size_t length, showcase_photo_facts *facts);
+
+// Decodes the photo, turns it upright, converts it to 8-bit sRGB and shrinks it to `width` pixels wide (never
+// enlarging), then encodes it as WebP (`webp` = 1) or JPEG, with no metadata but the colour profile. On success
+// returns 0 and a buffer to free with `showcase_vips_free`.
+int showcase_vips_variant(const void *bytes, size_t length, int width, int webp, int quality,
+                          void **output, size_t *output_length, int *output_width, int *output_height);
+
+void showcase_vips_free(void *buffer);
+
+// The last error libvips reported, for a diagnostic; cleared by the call.
+const char *showcase_vips_error(void);
+void showcase_vips_clear_error(void);
+
+#endif

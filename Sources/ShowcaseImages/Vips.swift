@@ -1,0 +1,41 @@
+import CVipsShim
+import ShowcaseFoundation
+
+/// libvips, through the C shim: the only file that imports it. Every buffer it returns is copied and freed here.
+enum Vips {
+    /// What the header of a photo says, or why it could not be read.
+    static func facts(_ bytes: [UInt8]) -> Result<PhotoFacts, PhotoError> {
+        guard showcase_vips_start() == 0 else { return .failure(.library(lastError())) }
+        var raw = showcase_photo_facts()
+        let status = bytes.withUnsafeBytes { buffer in
+            showcase_vips_facts(buffer.baseAddress, buffer.count, &raw)
+        }
+        guard status == 0 else { return .failure(.unreadable(lastError())) }
+        let loader = withUnsafeBytes(of: raw.loader) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+        return .success(PhotoFacts(width: Int(raw.width), height: Int(raw.height), bands: Int(raw.bands),
+                                   isSixteenBits: raw.sixteen_bits != 0, isCMYK: raw.cmyk != 0, pages: Int(raw.pages),
+                                   orientation: Int(raw.orientation), loader: loader))
+    }
+
+    /// The photo upright, in 8-bit sRGB, `width` pixels wide at most, encoded without metadata.
+    static func variant(_ bytes: [UInt8], width: Int, format: PhotoFormat, quality: Int)
+        -> Result<(bytes: [UInt8], width: Int, height: Int), PhotoError> {
+        guard showcase_vips_start() == 0 else { return .failure(.library(lastError())) }
+        var output: UnsafeMutableRawPointer?
+        var length = 0, outputWidth: Int32 = 0, outputHeight: Int32 = 0
+        let status = bytes.withUnsafeBytes { buffer in
+            showcase_vips_variant(buffer.baseAddress, buffer.count, Int32(width), format == .webp ? 1 : 0, Int32(quality),
+                                  &output, &length, &outputWidth, &outputHeight)
+        }
+        defer { if let output { showcase_vips_free(output) } }
+        guard status == 0, let output else { return .failure(.unreadable(lastError())) }
+        let encoded = Array(UnsafeRawBufferPointer(start: output, count: length))
+        return .success((format == .webp ? WebPMetadata.stripped(encoded) : encoded, Int(outputWidth), Int(outputHeight)))
+    }
+
+    private static func lastError() -> String {
+        let message = showcase_vips_error().map { String(cString: $0) } ?? ""
+        showcase_vips_clear_error()
+        return message.trimmingWhitespace
+    }
+}
