@@ -97,6 +97,7 @@ def main():
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--large", action="store_true", help="ajoute 100 000 fiches")
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--photos", action="store_true", help="ajoute 1 000 fiches et 300 photos de téléphone, face à Hugo")
     arguments = parser.parse_args()
     sizes = arguments.sizes + ([100000] if arguments.large else [])
 
@@ -150,6 +151,12 @@ def main():
                  measures["showcase build après une modification"][0] < 0.1),
                 ("showcase check < 1 s", f"{measures['showcase check'][0]:.2f} s", measures["showcase check"][0] < 1),
             ]
+
+    if arguments.photos:
+        import photos
+        photo_rows, photo_targets = photos.main(arguments.runs)
+        rows += [(size, name, elapsed, size / elapsed, memory, None, None) for size, name, elapsed, memory in photo_rows]
+        targets += photo_targets
 
     # The DECP cross-check reads a national-sized file (about 200 MB) in bounded memory: compared with the same
     # check without the file, on the smallest corpus.
