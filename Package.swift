@@ -100,10 +100,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // The libFuzzer target (`script/fuzz`): a content file's whole path, from arbitrary bytes.
+        // The libFuzzer target (`script/fuzz`): a content file's whole path, and a photo, from arbitrary bytes.
         .executableTarget(
             name: "ShowcaseFuzz",
-            dependencies: ["ShowcaseSite"]
+            dependencies: ["ShowcaseSite", "ShowcaseImages"]
         ),
         .testTarget(
             name: "ShowcaseTests",

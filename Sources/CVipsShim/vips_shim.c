@@ -1,19 +1,23 @@
 #include "vips_shim.h"
+#include <pthread.h>
 #include <string.h>
 #include <vips/vips.h>
 
-int showcase_vips_start(void) {
-    static int started = 0;
-    static int result = 0;
-    if (!started) {
-        started = 1;
-        result = vips_init("showcase");
-        if (result == 0) {
-            vips_cache_set_max(0);   // each photo is encoded once per width: nothing to reuse
-            vips_concurrency_set(1); // the build already uses every core, one photo per task
-        }
+static int start_result = -1;
+static pthread_once_t start_once = PTHREAD_ONCE_INIT;
+
+static void start(void) {
+    start_result = vips_init("showcase");
+    if (start_result == 0) {
+        vips_cache_set_max(0);   // each photo is encoded once per width: nothing to reuse
+        vips_concurrency_set(1); // the build already uses every core, one photo per task
     }
-    return result;
+}
+
+// Once per process, whichever thread comes first; the others wait until libvips is ready.
+int showcase_vips_start(void) {
+    pthread_once(&start_once, start);
+    return start_result;
 }
 
 int showcase_vips_facts(const void *bytes, size_t length, showcase_photo_facts *facts) {
@@ -58,54 +62,89 @@ static VipsImage *without_metadata(VipsImage *in) {
     return out;
 }
 
-int showcase_vips_variant(const void *bytes, size_t length, int width, int webp, int quality,
-                          void **output, size_t *output_length, int *output_width, int *output_height) {
-    VipsImage *thumbnail = NULL, *srgb = NULL;
-    // thumbnail: decodes only what the size needs, applies the EXIF orientation, keeps the first frame.
+// The photo decoded once, upright, 8-bit sRGB, without metadata, `width` pixels wide at most.
+static VipsImage *prepared(const void *bytes, size_t length, int width) {
+    VipsImage *thumbnail = NULL, *srgb = NULL, *cast = NULL;
+    // thumbnail: decodes only what the size needs, applies the EXIF orientation, keeps the first frame;
     // fail_on=truncated: a photo cut short is an error, not a picture half grey.
     if (vips_thumbnail_buffer((void *)bytes, length, &thumbnail, width,
                               "height", VIPS_MAX_COORD, "size", VIPS_SIZE_DOWN,
                               "export_profile", "srgb", "option_string", "fail_on=truncated", NULL)) {
-        return -1;
+        return NULL;
     }
-    if (vips_colourspace(thumbnail, &srgb, VIPS_INTERPRETATION_sRGB, NULL)) {
-        g_object_unref(thumbnail);
-        return -1;
-    }
+    int failed = vips_colourspace(thumbnail, &srgb, VIPS_INTERPRETATION_sRGB, NULL);
     g_object_unref(thumbnail);
-    VipsImage *cast = NULL;
-    if (vips_cast_uchar(srgb, &cast, NULL)) {
-        g_object_unref(srgb);
-        return -1;
-    }
+    if (failed) return NULL;
+    failed = vips_cast_uchar(srgb, &cast, NULL);
     g_object_unref(srgb);
-    VipsImage *eight = without_metadata(cast);
+    if (failed) return NULL;
+    VipsImage *clean = without_metadata(cast);
     g_object_unref(cast);
-    if (eight == NULL) return -1;
-    int result;
-    if (webp) {
-        result = vips_webpsave_buffer(eight, output, output_length, "Q", quality, "strip", TRUE, "effort", 4, NULL);
+    return clean;
+}
+
+static int save(VipsImage *image, int webp, int quality, void **output, size_t *output_length) {
+    if (webp) return vips_webpsave_buffer(image, output, output_length, "Q", quality, "strip", TRUE, "effort", 4, NULL);
+    VipsImage *flat = image;
+    if (vips_image_hasalpha(image)) {
+        // JPEG has no transparency: what was transparent becomes white, as on the page.
+        VipsArrayDouble *white = vips_array_double_newv(3, 255.0, 255.0, 255.0);
+        int failed = vips_flatten(image, &flat, "background", white, NULL);
+        vips_area_unref(VIPS_AREA(white));
+        if (failed) return -1;
     } else {
-        VipsImage *flat = eight;
-        if (vips_image_hasalpha(eight)) {
-            // JPEG has no transparency: what was transparent becomes white, as on the page.
-            VipsArrayDouble *white = vips_array_double_newv(3, 255.0, 255.0, 255.0);
-            int failed = vips_flatten(eight, &flat, "background", white, NULL);
-            vips_area_unref(VIPS_AREA(white));
-            if (failed) {
-                g_object_unref(eight);
-                return -1;
-            }
-        } else {
-            g_object_ref(flat);
-        }
-        result = vips_jpegsave_buffer(flat, output, output_length, "Q", quality, "strip", TRUE,
-                                      "optimize_coding", TRUE, "interlace", TRUE, NULL);
-        g_object_unref(flat);
+        g_object_ref(flat);
     }
-    *output_width = vips_image_get_width(eight);
-    *output_height = vips_image_get_height(eight);
-    g_object_unref(eight);
+    int result = vips_jpegsave_buffer(flat, output, output_length, "Q", quality, "strip", TRUE,
+                                      "optimize_coding", TRUE, "interlace", TRUE, NULL);
+    g_object_unref(flat);
+    return result;
+}
+
+int showcase_vips_variant(const void *bytes, size_t length, int width, int webp, int quality,
+                          void **output, size_t *output_length, int *output_width, int *output_height) {
+    VipsImage *image = prepared(bytes, length, width);
+    if (image == NULL) return -1;
+    int result = save(image, webp, quality, output, output_length);
+    *output_width = vips_image_get_width(image);
+    *output_height = vips_image_get_height(image);
+    g_object_unref(image);
+    return result;
+}
+
+int showcase_vips_variants(const void *bytes, size_t length, const int *widths, int count,
+                           int webp_quality, int jpeg_quality, showcase_encoded *outputs) {
+    memset(outputs, 0, sizeof(showcase_encoded) * 2 * count);
+    VipsImage *widest = prepared(bytes, length, widths[0]);
+    if (widest == NULL) return -1;
+    // Decoded once: copied into memory, so that each resize reads pixels rather than decoding the file again.
+    VipsImage *memory = vips_image_copy_memory(widest);
+    g_object_unref(widest);
+    if (memory == NULL) return -1;
+    int result = 0;
+    for (int index = 0; index < count && result == 0; index++) {
+        VipsImage *sized = NULL;
+        int width = vips_image_get_width(memory);
+        if (widths[index] >= width) {
+            sized = memory;
+            g_object_ref(sized);
+        } else if (vips_resize(memory, &sized, (double)widths[index] / width, NULL)) {
+            result = -1;
+            break;
+        }
+        for (int format = 0; format < 2 && result == 0; format++) {
+            showcase_encoded *out = &outputs[2 * index + format];
+            result = save(sized, format == 0, format == 0 ? webp_quality : jpeg_quality, &out->bytes, &out->length);
+            out->width = vips_image_get_width(sized);
+            out->height = vips_image_get_height(sized);
+        }
+        g_object_unref(sized);
+    }
+    g_object_unref(memory);
+    if (result != 0) {
+        for (int index = 0; index < 2 * count; index++) if (outputs[index].bytes) g_free(outputs[index].bytes);
+        memset(outputs, 0, sizeof(showcase_encoded) * 2 * count);
+    }
     return result;
 }
 

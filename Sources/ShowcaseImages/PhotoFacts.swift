@@ -38,10 +38,26 @@ public enum PhotoError: Error, Sendable, Equatable {
 public enum Photos {
     public static func facts(_ bytes: [UInt8]) -> Result<PhotoFacts, PhotoError> { Vips.facts(bytes) }
 
+    static let webpQuality = 80, jpegQuality = 82
+
     /// One published variant: upright, sRGB 8-bit, at most `width` pixels wide, without metadata.
     public static func variant(_ bytes: [UInt8], width: Int, format: PhotoFormat)
         -> Result<(bytes: [UInt8], width: Int, height: Int), PhotoError> {
-        Vips.variant(bytes, width: width, format: format, quality: format == .webp ? 80 : 82)
+        Vips.variant(bytes, width: width, format: format, quality: format == .webp ? webpQuality : jpegQuality)
+    }
+
+    /// All the published variants of a photo, decoded once and shrunk from its widest variant: the bytes of
+    /// each of `variants`, in their order.
+    public static func encode(_ bytes: [UInt8], as variants: [PublishedPhoto]) -> Result<[[UInt8]], PhotoError> {
+        let widths = Array(Set(variants.map(\.width))).sorted(by: >)
+        switch Vips.variants(bytes, widths: widths, webpQuality: webpQuality, jpegQuality: jpegQuality) {
+        case .failure(let error): return .failure(error)
+        case .success(let encoded):
+            return .success(variants.map { variant in
+                let index = 2 * widths.firstIndex(of: variant.width)! + (variant.format == .webp ? 0 : 1)
+                return encoded[index].bytes
+            })
+        }
     }
 }
 

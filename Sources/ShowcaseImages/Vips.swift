@@ -33,6 +33,26 @@ enum Vips {
         return .success((format == .webp ? WebPMetadata.stripped(encoded) : encoded, Int(outputWidth), Int(outputHeight)))
     }
 
+    /// Every width of one photo, decoded once: for each width, widest first, the WebP then the JPEG.
+    static func variants(_ bytes: [UInt8], widths: [Int], webpQuality: Int, jpegQuality: Int)
+        -> Result<[(bytes: [UInt8], width: Int, height: Int)], PhotoError> {
+        guard showcase_vips_start() == 0 else { return .failure(.library(lastError())) }
+        let sizes = widths.map { Int32($0) }
+        var outputs = [showcase_encoded](repeating: showcase_encoded(), count: 2 * widths.count)
+        let status = bytes.withUnsafeBytes { buffer in
+            sizes.withUnsafeBufferPointer { widths in
+                showcase_vips_variants(buffer.baseAddress, buffer.count, widths.baseAddress, Int32(widths.count),
+                                       Int32(webpQuality), Int32(jpegQuality), &outputs)
+            }
+        }
+        defer { for output in outputs where output.bytes != nil { showcase_vips_free(output.bytes) } }
+        guard status == 0 else { return .failure(.unreadable(lastError())) }
+        return .success(outputs.enumerated().map { index, output in
+            let encoded = Array(UnsafeRawBufferPointer(start: output.bytes, count: output.length))
+            return (index % 2 == 0 ? WebPMetadata.stripped(encoded) : encoded, Int(output.width), Int(output.height))
+        })
+    }
+
     private static func lastError() -> String {
         let message = showcase_vips_error().map { String(cString: $0) } ?? ""
         showcase_vips_clear_error()

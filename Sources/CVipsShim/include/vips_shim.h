@@ -28,6 +28,19 @@ int showcase_vips_facts(const void *bytes, size_t length, showcase_photo_facts *
 int showcase_vips_variant(const void *bytes, size_t length, int width, int webp, int quality,
                           void **output, size_t *output_length, int *output_width, int *output_height);
 
+// One encoded file: its bytes (to free with `showcase_vips_free`) and size in pixels.
+typedef struct {
+    void *bytes;
+    size_t length;
+    int width;
+    int height;
+} showcase_encoded;
+
+// Every variant of one photo, decoded once: shrunk to widths[0] (the widest) as `showcase_vips_variant` does,
+// then resized to each other width. `outputs` receives 2 × count files: for each width, WebP then JPEG.
+int showcase_vips_variants(const void *bytes, size_t length, const int *widths, int count,
+                           int webp_quality, int jpeg_quality, showcase_encoded *outputs);
+
 void showcase_vips_free(void *buffer);
 
 // The last error libvips reported, for a diagnostic; cleared by the call.

@@ -12,11 +12,12 @@ struct PhotoStore: Sendable {
     let fileSystem: FileSystem
     let paths: ProjectPaths
 
-    /// The variant's bytes, from the cache or encoded from the photo (then kept for the next builds), and whether
-    /// they had to be encoded.
-    func bytes(of variant: PublishedPhoto, source: String) throws(EnvironmentError) -> (bytes: [UInt8], encoded: Bool) {
-        let kept = paths.onDisk(Path.join(Self.folder, Path.lastComponent(variant.path)))
-        if let stored = try? fileSystem.readFile(kept), let bytes = Self.checked(stored) { return (bytes, false) }
+    /// The bytes of every variant of one photo, from the cache, or all encoded together from the photo (decoded
+    /// once) when one is missing, then kept for the next builds; and how many were encoded.
+    func bytes(of variants: [PublishedPhoto], source: String) throws(EnvironmentError) -> (files: [[UInt8]], encoded: Int) {
+        let kept = variants.map { paths.onDisk(Path.join(Self.folder, Path.lastComponent($0.path))) }
+        let stored = kept.map { path in (try? fileSystem.readFile(path)).flatMap(Self.checked) }
+        if stored.allSatisfy({ $0 != nil }) { return (stored.map { $0! }, 0) }
         let original: [UInt8]
         do throws(FileSystemError) {
             original = try fileSystem.readFile(paths.onDisk(source))
@@ -24,19 +25,18 @@ struct PhotoStore: Sendable {
             throw EnvironmentError(.readFailed, "impossible de lire la photo « \(source) » : \(FrenchErrno.describe(error.code))",
                                    help: FrenchErrno.help(error.code))
         }
-        let encoded: [UInt8]
-        switch Photos.variant(original, width: variant.width, format: variant.format) {
-        case .success(let result): encoded = result.bytes
+        switch Photos.encode(original, as: variants) {
+        case .success(let files):
+            for (bytes, path) in zip(files, kept) { keep(bytes, at: path) }
+            return (files, files.count)
         case .failure(let error):
             let reason: String
             switch error {
             case .library(let message), .unreadable(let message): reason = message
             }
-            throw EnvironmentError(.invalidImage, "la photo « \(source) » n'a pas pu être convertie en \(variant.format.fileExtension.uppercased()) de \(variant.width) pixels (\(reason))",
+            throw EnvironmentError(.invalidImage, "la photo « \(source) » n'a pas pu être convertie pour le site (\(reason))",
                                    help: "ouvrez-la dans un logiciel de photo et réenregistrez-la en JPEG")
         }
-        keep(encoded, at: kept)
-        return (encoded, true)
     }
 
     /// Best effort, as the rest of the cache: a project folder that cannot be written to only loses the speed-up.

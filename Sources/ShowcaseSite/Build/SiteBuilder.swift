@@ -282,19 +282,21 @@ struct SiteBuilder: Sendable {
             try sink.write(schema.file, schema.bytes)
             for (file, bytes) in try renderer.assetFiles() { try sink.write(file, bytes) }
         }
-        var seen = Set<String>()  // two entries may show the same photo
-        let photos = entries.rendered.compactMap { $0 }.flatMap(\.images).filter { seen.insert($0.variant.path).inserted }
+        // One task per photo (two entries may show the same one), all its widths and formats together.
+        var seen = Set<String>()
+        let variants = entries.rendered.compactMap { $0 }.flatMap(\.images).filter { seen.insert($0.variant.path).inserted }
+        let photos = Dictionary(grouping: variants, by: \.source).sorted { $0.key < $1.key }
         let store = PhotoStore(fileSystem: fileSystem, paths: settings.paths)
-        let results = await photos.concurrentMap { photo -> Result<Bool, EnvironmentError> in
+        let results = await photos.concurrentMap { source, variants -> Result<Int, EnvironmentError> in
             do throws(EnvironmentError) {
-                let (bytes, encoded) = try store.bytes(of: photo.variant, source: photo.source)
-                try sink.write(photo.variant.path, bytes)
+                let (files, encoded) = try store.bytes(of: variants.map(\.variant), source: source)
+                for (variant, bytes) in zip(variants, files) { try sink.write(variant.variant.path, bytes) }
                 return .success(encoded)
             } catch {
                 return .failure(error)
             }
         }
-        for result in results { if try wrap({ () throws(EnvironmentError) in try result.get() }) { outcome.photosEncoded += 1 } }
+        for result in results { outcome.photosEncoded += try wrap { () throws(EnvironmentError) in try result.get() } }
     }
 
     /// The entries the next build may reuse: every one that gave no diagnostic.
