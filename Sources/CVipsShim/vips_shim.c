@@ -11,8 +11,23 @@ static void start(void) {
     if (start_result == 0) {
         vips_cache_set_max(0);   // each photo is encoded once per width: nothing to reuse
         vips_concurrency_set(1); // the build already uses every core, one photo per task
+        // Build every operation class once, here, before tasks use them at the same time: their first
+        // construction from several threads at once made a photo read as unreadable, now and then.
+        const char *operations[] = {
+            "jpegload_buffer", "pngload_buffer", "gifload_buffer", "webpload_buffer", "thumbnail_buffer",
+            "colourspace", "cast", "copy", "resize", "flatten", "jpegsave_buffer", "webpsave_buffer", NULL,
+        };
+        for (int index = 0; operations[index] != NULL; index++) {
+            VipsOperation *operation = vips_operation_new(operations[index]);
+            if (operation != NULL) g_object_unref(operation);
+        }
+        vips_error_clear();
     }
 }
+
+// Header reads take a few milliseconds: one at a time, since libvips' loader lookup is not safe to start from
+// several threads at once.
+static pthread_mutex_t facts_lock = PTHREAD_MUTEX_INITIALIZER;
 
 // Once per process, whichever thread comes first; the others wait until libvips is ready.
 int showcase_vips_start(void) {
@@ -20,7 +35,16 @@ int showcase_vips_start(void) {
     return start_result;
 }
 
+static int read_facts(const void *bytes, size_t length, showcase_photo_facts *facts);
+
 int showcase_vips_facts(const void *bytes, size_t length, showcase_photo_facts *facts) {
+    pthread_mutex_lock(&facts_lock);
+    int result = read_facts(bytes, length, facts);
+    pthread_mutex_unlock(&facts_lock);
+    return result;
+}
+
+static int read_facts(const void *bytes, size_t length, showcase_photo_facts *facts) {
     memset(facts, 0, sizeof(*facts));
     const char *loader = vips_foreign_find_load_buffer(bytes, length);
     if (loader == NULL) return -1;

@@ -11,8 +11,12 @@ struct BuildCommand: AsyncParsableCommand {
 
     @OptionGroup var options: ProjectOptions
 
-    @Option(help: ArgumentHelp("Dossier de sortie, relatif au projet.", valueName: "dossier"))
+    @Option(name: [.short, .long], help: ArgumentHelp("Dossier de sortie, relatif au projet.", valueName: "dossier"))
     var output: String = "site"
+
+    @Option(help: ArgumentHelp("Adresse de publication, à la place de `base_url` de showcase.yaml (pour un déploiement d'aperçu).",
+                               valueName: "adresse"))
+    var baseURL: String?
 
     @Flag(help: "Affiche la durée de chaque étape.")
     var timings = false
@@ -23,7 +27,7 @@ struct BuildCommand: AsyncParsableCommand {
     func run() async throws {
         let report: BuildReport
         do {
-            report = try await Pipeline(freesMemory: false).build(ProjectPaths(root: options.project, output: output),
+            report = try await Pipeline(freesMemory: false).build(ProjectPaths(root: options.project, output: output, baseURL: baseURL),
                                                                   includingDrafts: drafts)
         } catch {
             Reporter.environmentFailure(error)

@@ -10,12 +10,12 @@ struct CheckCommand: AsyncParsableCommand {
         abstract: "Vérifie les fiches, le catalogue et les gabarits sans rien écrire.")
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json, github
+        case text, json, github, gitlab
     }
 
     @OptionGroup var options: ProjectOptions
 
-    @Option(help: "Format des diagnostics : text (pour les personnes), json (pour la CI) ou github (annotations GitHub Actions).")
+    @Option(help: "Format des diagnostics : text (pour les personnes), json (pour la CI), github (annotations GitHub Actions) ou gitlab (rapport Code Quality de GitLab).")
     var format: Format = .text
 
     @Flag(help: "Traite les avertissements comme des erreurs.")
@@ -31,7 +31,7 @@ struct CheckCommand: AsyncParsableCommand {
         do {
             report = try await Pipeline(freesMemory: false).check(ProjectPaths(root: options.project), decp: decpFile)
         } catch {
-            Reporter.environmentFailure(error, json: format == .json, github: format == .github)
+            Reporter.environmentFailure(error, json: format == .json || format == .gitlab, github: format == .github)
         }
         let diagnostics = strict ? report.diagnostics.map(Reporter.escalated) : report.diagnostics
         switch format {
@@ -39,6 +39,8 @@ struct CheckCommand: AsyncParsableCommand {
             Terminal.standardOutput(DiagnosticEncoder.json(diagnostics))
         case .github:
             Terminal.standardOutput(DiagnosticEncoder.githubAnnotations(diagnostics))
+        case .gitlab:
+            Terminal.standardOutput(DiagnosticEncoder.gitlabCodeQuality(diagnostics))
         case .text:
             Reporter.printDiagnostics(diagnostics, sources: report.sources)
             if !diagnostics.hasErrors {

@@ -18,12 +18,15 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Adresse d'écoute ; 127.0.0.1 par défaut, pour que seule cette machine voie l'aperçu.")
     var host: String = "127.0.0.1"
 
+    @Option(help: ArgumentHelp("Adresse de publication, à la place de `base_url` de showcase.yaml.", valueName: "adresse"))
+    var baseURL: String?
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("le port doit être compris entre 0 et 65535") }
     }
 
     func run() async throws {
-        let server = DevServer(paths: ProjectPaths(root: options.project), host: host, port: port)
+        let server = DevServer(paths: ProjectPaths(root: options.project, baseURL: baseURL), host: host, port: port)
         let host = self.host
         do {
             try await server.run(

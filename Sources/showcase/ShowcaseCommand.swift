@@ -12,6 +12,7 @@ struct ShowcaseCommand: AsyncParsableCommand {
         commandName: "showcase",
         abstract: "Génère le site vitrine des achats publics inclusifs et durables.",
         discussion: "Codes de sortie : 0 contenu valide, 1 contenu invalide, 2 erreur d'utilisation ou d'environnement.",
+        version: ShowcaseVersion.current,
         subcommands: [CheckCommand.self, BuildCommand.self, ServeCommand.self, ExportCommand.self, NewCommand.self, InitCommand.self])
 
     static func main() async {
@@ -48,6 +49,6 @@ enum Outcome {
 
 /// Options every command shares.
 struct ProjectOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Dossier du projet (celui qui contient content/).", valueName: "dossier"))
+    @Option(name: [.short, .long], help: ArgumentHelp("Dossier du projet (celui qui contient content/).", valueName: "dossier"))
     var project: String = "."
 }

@@ -132,3 +132,45 @@ struct CommandLineTests {
         #expect(!run.standardError.contains("Fatal error"))
     }
 }
+
+/// The command line as users of other generators expect it (issue 16, points 2 and 3).
+@Suite("Ligne de commande des autres générateurs", .serialized)
+struct FamiliarCommandLineTests {
+    @Test("--version, -p et -o, --base-url pour un déploiement d'aperçu ; la version est dans les pages et le JSON")
+    func versionAndOverrides() throws {
+        let version = try CommandLineTests.run(["--version"], in: TestSupport.temporaryFolder())
+        #expect(version.status == 0 && version.standardOutput == ShowcaseVersion.current + "\n")
+        let root = TestSupport.copyOfShippedProject()
+        let run = try CommandLineTests.run(["build", "-p", root, "-o", "apercu", "--base-url", "https://apercu.exemple.fr/vitrine"],
+                                           in: TestSupport.temporaryFolder())
+        #expect(run.status == 0, "\(run.standardError)")
+        let home = TestSupport.text(root + "/apercu/index.html")
+        #expect(home.contains("<link rel=\"canonical\" href=\"https://apercu.exemple.fr/vitrine/\">"))
+        #expect(home.contains("<meta name=\"generator\" content=\"showcase \(ShowcaseVersion.current)\">"))
+        #expect(!run.standardError.contains("adresse-d-exemple"))
+        #expect(TestSupport.text(root + "/apercu/donnees/indicateurs.json").contains("\"generateur\": \"showcase \(ShowcaseVersion.current)\""))
+        let wrong = try CommandLineTests.run(["build", "--base-url", "apercu"], in: root)
+        #expect(wrong.status == 1 && wrong.standardError.contains("n'est pas une adresse"))
+    }
+
+    @Test("check --format gitlab : le rapport Code Quality, aux empreintes stables quand des lignes s'ajoutent au-dessus")
+    func gitlab() throws {
+        let root = TestSupport.copyOfShippedProject()
+        let broken = Sample.replacing("    valeur: 9000\n", with: "    valeur: neuf mille\n")
+        TestSupport.write(["content/essai.md": broken], into: root)
+        let first = try CommandLineTests.run(["check", "--format", "gitlab"], in: root)
+        #expect(first.status == 1)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(first.standardOutput.utf8)) as? [[String: Any]])
+        let problem = try #require(report.first { ($0["check_name"] as? String) == "type-invalide" })
+        #expect(problem["severity"] as? String == "major")
+        let location = try #require(problem["location"] as? [String: Any])
+        #expect(location["path"] as? String == "content/essai.md")
+        #expect((location["lines"] as? [String: Any])?["begin"] as? Int == 12)
+        TestSupport.write(["content/essai.md": broken.replacingOccurrences(of: "---\ntitre:", with: "---\n# Une ligne de plus\ntitre:")], into: root)
+        let second = try CommandLineTests.run(["check", "--format", "gitlab"], in: root)
+        let moved = try #require(try JSONSerialization.jsonObject(with: Data(second.standardOutput.utf8)) as? [[String: Any]])
+        let same = try #require(moved.first { ($0["check_name"] as? String) == "type-invalide" })
+        #expect(same["fingerprint"] as? String == problem["fingerprint"] as? String)
+        #expect(((same["location"] as? [String: Any])?["lines"] as? [String: Any])?["begin"] as? Int == 13)
+    }
+}

@@ -75,7 +75,7 @@ struct SmallFaultsTests {
         #expect(unknown.standardError.hasPrefix("erreur : option inconnue « --inconnu »\nutilisation : showcase build"))
         let value = try CommandLineTests.run(["check", "--format", "xml"], in: folder)
         #expect(value.status == 2)
-        #expect(value.standardError.hasPrefix("erreur : la valeur « xml » n'est pas permise pour « --format <format> ». choisissez parmi « text », « json » ou « github »."))
+        #expect(value.standardError.hasPrefix("erreur : la valeur « xml » n'est pas permise pour « --format <format> ». choisissez parmi « text », « json », « github » ou « gitlab »."))
         let help = try CommandLineTests.run(["--help"], in: folder)
         #expect(help.status == 0)
         #expect(help.standardOutput.contains("UTILISATION :"))

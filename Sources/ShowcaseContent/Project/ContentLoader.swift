@@ -41,6 +41,9 @@ package struct ContentLoader: Sendable {
             sources[file.path] = file
         }
         config.today = BuildDate.today()  // read at each reading: a preview left running sees the day change
+        if let baseURL = paths.baseURL {
+            if let problem = config.override(baseURL: baseURL) { diagnostics.append(problem) }
+        }
         guard let catalogueFile = try readText(ProjectPaths.catalogueFile, into: &diagnostics) else {
             throw EnvironmentError(.folderNotFound, "le catalogue des indicateurs « \(ProjectPaths.catalogueFile) » est introuvable dans « \(paths.root) »",
                                    help: "lancez showcase depuis le dossier du projet, ou indiquez-le avec `--project` ; `showcase init` crée un projet")

@@ -4,6 +4,9 @@ import ShowcaseFoundation
 public struct ProjectPaths: Sendable {
     public let root: String
     public let output: String
+    /// The address the site is published at, when given on the command line (`--base-url`, for a preview
+    /// deployment): it replaces `base_url` from showcase.yaml.
+    public let baseURL: String?
 
     public static let contentFolder = "content"
     public static let templatesFolder = "templates"
@@ -14,8 +17,9 @@ public struct ProjectPaths: Sendable {
     /// - Parameters:
     ///   - root: the project folder (`.` by default).
     ///   - output: the output folder; relative paths are taken from the project folder. Default `site`.
-    package init(root: String, output: String? = nil) {
+    package init(root: String, output: String? = nil, baseURL: String? = nil) {
         self.root = root
+        self.baseURL = baseURL
         let chosen = output ?? "site"
         self.output = chosen.hasPrefix("/") ? chosen : Path.join(root, chosen)
     }

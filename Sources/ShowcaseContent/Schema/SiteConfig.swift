@@ -56,6 +56,18 @@ package struct SiteConfig: Sendable {
             help: "remplacez-la par l'adresse où le site sera publié, par exemple `base_url: https://www.mon-departement.fr/vitrine/`")
     }
 
+    /// `base_url` replaced by the one given on the command line (`--base-url`); the problem when it is not an
+    /// address.
+    package mutating func override(baseURL given: String) -> Diagnostic? {
+        guard URLRules.isAbsoluteWebURL(given) || given.hasPrefix("/") else {
+            return .error(.invalidURL, "« \(given) », donné par `--base-url`, n'est pas une adresse http(s) ni un chemin commençant par /",
+                          at: nil, help: "par exemple `--base-url https://apercu.exemple.fr/vitrine/`")
+        }
+        baseURL = given.hasSuffix("/") ? given : given + "/"
+        baseURLLocation = nil
+        return nil
+    }
+
     /// Used when a project has no `showcase.yaml`.
     package static let fallback = SiteConfig(
         title: "Vitrine des achats inclusifs et durables", description: "", baseURL: "/", programmes: [])

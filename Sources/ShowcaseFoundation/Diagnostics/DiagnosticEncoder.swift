@@ -40,6 +40,33 @@ public enum DiagnosticEncoder {
         }.joined()
     }
 
+    /// GitLab's Code Quality report (a JSON array), so that a merge request shows each problem on its line:
+    /// `description`, `check_name`, `fingerprint` (the same from run to run while the problem stays: made of its
+    /// code, file and message, not of its line, which moves when lines are added above), `severity`
+    /// (`major` for an error, `minor` for a warning) and `location.path` with `location.lines.begin`.
+    public static func gitlabCodeQuality(_ diagnostics: [Diagnostic]) -> String {
+        var occurrences: [String: Int] = [:]
+        let objects = diagnostics.sortedForDisplay().map { diagnostic -> JSONValue in
+            var description = diagnostic.message
+            if let help = diagnostic.help { description += " — aide : " + help }
+            let identity = [diagnostic.code.rawValue, diagnostic.location?.file ?? "", diagnostic.message].joined(separator: "\u{0}")
+            // The same problem twice in one file keeps two fingerprints, each stable.
+            let occurrence = occurrences[identity, default: 0]
+            occurrences[identity] = occurrence + 1
+            return .object([
+                ("description", .string(description)),
+                ("check_name", .string(diagnostic.code.rawValue)),
+                ("fingerprint", .string(ContentHash.hex(Array((identity + "\u{0}\(occurrence)").utf8)))),
+                ("severity", .string(diagnostic.severity == .error ? "major" : "minor")),
+                ("location", .object([
+                    ("path", .string(diagnostic.location?.file ?? "showcase.yaml")),
+                    ("lines", .object([("begin", .number(diagnostic.location?.line ?? 1))])),
+                ])),
+            ])
+        }
+        return objects.isEmpty ? "[]\n" : "[\n" + objects.map { "  " + $0.compact }.joined(separator: ",\n") + "\n]\n"
+    }
+
     private static func escapeData(_ text: String) -> String {
         text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
             .replacingOccurrences(of: "\n", with: "%0A")

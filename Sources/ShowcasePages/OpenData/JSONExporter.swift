@@ -16,6 +16,8 @@ package enum JSONExporter {
         JSONValue.appendQuoted(OpenDataFiles.schemaName, to: &opening)
         opening += Array(",\n  \"titre\": ".utf8)
         JSONValue.appendQuoted(config.title, to: &opening)
+        opening += Array(",\n  \"generateur\": ".utf8)
+        JSONValue.appendQuoted(ShowcaseVersion.generator, to: &opening)
         opening += Array(",\n  \"fiches\": ".utf8)
         return RecordFile(opening: opening + Array("[\n".utf8), separator: Array(",\n".utf8), closing: Array("\n  ]\n}\n".utf8),
                           whenEmpty: opening + Array("[]\n}\n".utf8))

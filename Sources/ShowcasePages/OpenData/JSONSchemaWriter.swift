@@ -102,7 +102,7 @@ package enum JSONSchemaWriter {
             ("title", .string("Fiches de la vitrine des achats publics inclusifs et durables")),
             ("type", .string("object")),
             ("properties", .object([
-                ("$schema", text), ("titre", text),
+                ("$schema", text), ("titre", text), ("generateur", text),
                 ("fiches", .object([("type", .string("array")), ("items", entry)])),
             ])),
             ("required", .array([.string("titre"), .string("fiches")])),

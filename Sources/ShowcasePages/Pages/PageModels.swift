@@ -16,6 +16,8 @@ package struct SiteView: Sendable {
     package var baseURL: String
     /// The picture shared with every page that has none of its own (`image_partage` in showcase.yaml).
     package var shareImage: ShareImageView?
+    /// `showcase 0.6.0`, for the `generator` meta tag.
+    package var generator: String = ShowcaseVersion.generator
 }
 
 /// The picture a social network or a messaging app shows beside a link to the page (`og:image`).

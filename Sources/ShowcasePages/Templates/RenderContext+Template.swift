@@ -13,6 +13,7 @@ extension SiteView: TemplateObject {
         case "titre": return .text(title)
         case "description": return .optional(description)
         case "base_url": return .text(baseURL)
+        case "generateur": return .text(generator)
         default: return .missing
         }
     }
