@@ -89,16 +89,7 @@ def main(runs: int) -> list:
     build = [str(bench.SHOWCASE), "build", "--project", str(corpus)]
     cold = lambda: (shutil.rmtree(corpus / "site", ignore_errors=True), shutil.rmtree(corpus / ".showcase-cache", ignore_errors=True))
     clean_time, clean_memory = bench.measure(build, 1, before=cold)
-    edited = corpus / "content" / "achat-000001.md"
-    original = edited.read_text(encoding="utf-8")
-    state = {"flip": False}
-
-    def edit_one():
-        state["flip"] = not state["flip"]
-        edited.write_text(original + ("\nUne phrase ajoutée.\n" if state["flip"] else ""), encoding="utf-8")
-
-    edit_time, edit_memory = bench.measure(build, runs, before=edit_one)
-    edited.write_text(original, encoding="utf-8")
+    edit_time, edit_memory = bench.measure_after_edit(build, corpus, runs)
     bench.run(build)
     hugo_cold = lambda: (shutil.rmtree(hugo / "public", ignore_errors=True), shutil.rmtree(hugo / "resources", ignore_errors=True))
     hugo_time, hugo_memory = bench.measure(["hugo", "--quiet", "--source", str(hugo)], 1, before=hugo_cold)

@@ -59,6 +59,23 @@ def measure(command, runs, before=None, cwd=None):
     return statistics.median(times), max(memories)
 
 
+def measure_after_edit(build, corpus: pathlib.Path, runs: int):
+    """The build after one edit: alternately adds and removes a sentence in one body, so that every run has a real
+    change; the file is left as it was."""
+    edited = corpus / "content" / "achat-000001.md"
+    original = edited.read_text(encoding="utf-8")
+    state = {"flip": False}
+
+    def edit_one():
+        state["flip"] = not state["flip"]
+        edited.write_text(original + ("\nUne phrase ajoutée.\n" if state["flip"] else ""), encoding="utf-8")
+
+    try:
+        return measure(build, runs, before=edit_one)
+    finally:
+        edited.write_text(original, encoding="utf-8")
+
+
 def prepare(size):
     corpus = OUT / f"corpus-{size}"
     if not (corpus / "content").exists():
@@ -117,18 +134,8 @@ def main():
             "cmark seul (mêmes corps)": measure([str(CMARK_ALONE), str(corpus / "content")], arguments.runs),
             "showcase check": measure([str(SHOWCASE), "check", "--project", str(corpus)], arguments.runs),
         }
-        edited = corpus / "content" / "achat-000001.md"
-        original = edited.read_text(encoding="utf-8")
-        state = {"flip": False}
-
-        def edit_one():
-            # Alternately adds and removes a sentence in one body, so that every run has a real change.
-            state["flip"] = not state["flip"]
-            edited.write_text(original + ("\nUne phrase ajoutée.\n" if state["flip"] else ""), encoding="utf-8")
-
         run(build)  # a complete build first, so that the cache, if any, is warm
-        measures["showcase build après une modification"] = measure(build, arguments.runs, before=edit_one)
-        edited.write_text(original, encoding="utf-8")
+        measures["showcase build après une modification"] = measure_after_edit(build, corpus, arguments.runs)
 
         hugo_time, hugo_memory = measures["hugo (public/ présent)"]
         cmark_time = measures["cmark seul (mêmes corps)"][0]

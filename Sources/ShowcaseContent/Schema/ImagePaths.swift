@@ -3,13 +3,14 @@ import ShowcaseFoundation
 /// Where photos may be taken from: a file in the case study's folder (or below it), with a known image extension.
 enum ImagePaths {
     static let help = "placez la photo à côté de la fiche, en JPEG, PNG, GIF ou WebP, et écrivez son nom : `fichier: chantier.jpg`"
+    static let extensions = ["jpg", "jpeg", "png", "gif", "webp"]
 
     static func isAcceptable(_ path: String) -> Bool {
         let components = path.split(separator: "/", omittingEmptySubsequences: false)
         guard !path.hasPrefix("/"), !components.contains(where: { $0 == ".." || $0 == "." || $0.isEmpty }),
               URLRules.scheme(of: path) == nil else { return false }
         let lowered = path.lowercased()
-        return ImageProbe.extensions.contains { lowered.hasSuffix("." + $0) }
+        return extensions.contains { lowered.hasSuffix("." + $0) }
     }
 }
 
