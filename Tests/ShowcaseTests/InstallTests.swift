@@ -1,0 +1,45 @@
+import Foundation
+import Testing
+@testable import ShowcaseFoundation
+
+/// `script/install` (issue 16, point 1): a release build installed for one user, that works from a new shell with
+/// only its folder on the PATH. It builds showcase in release mode (minutes): run in CI (`CI=true`) or on request
+/// (`SHOWCASE_TEST_INSTALL=1`).
+@Suite("Installation", .serialized,
+       .enabled(if: ProcessInfo.processInfo.environment["CI"] == "true" || ProcessInfo.processInfo.environment["SHOWCASE_TEST_INSTALL"] == "1"))
+struct InstallTests {
+    static func shell(_ command: String, environment: [String: String]) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", command]
+        process.environment = environment
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    @Test("script/install, puis showcase init et build dans un nouveau shell qui n'a que ~/.local/bin dans son PATH")
+    func installThenUse() throws {
+        let home = TestSupport.temporaryFolder()
+        let system = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
+        let swift = ProcessInfo.processInfo.environment["PATH"] ?? system
+        let install = try Self.shell("\(TestSupport.packageRoot)/script/install", environment: ["HOME": home, "PATH": swift])
+        #expect(install.status == 0, "\(install.output)")
+        #expect(install.output.contains("est installé dans \(home)/.local/bin/showcase"))
+        #expect(install.output.contains("Ajoutez-le au PATH"))
+        // A new shell: the Swift toolchain is not on its PATH, only the user's bin folder and the system's.
+        let use = try Self.shell("cd \"$HOME\" && showcase --version && showcase init vitrine >/dev/null && cd vitrine && showcase build",
+                                 environment: ["HOME": home, "PATH": "\(home)/.local/bin:\(system)"])
+        #expect(use.status == 0, "\(use.output)")
+        #expect(use.output.hasPrefix(ShowcaseVersion.current + "\n"))
+        #expect(FileSystem.disk.kind(home + "/vitrine/site/index.html") == .file)
+        let libraries = try Self.shell("ldd \(home)/.local/lib/showcase/showcase", environment: ["PATH": system])
+        #expect(!libraries.output.contains("libswift") && !libraries.output.contains("libFoundation"), "\(libraries.output)")
+        #expect(FileSystem.disk.kind(home + "/.local/share/man/man1/showcase.1") == .file)
+        #expect(FileSystem.disk.kind(home + "/.local/share/bash-completion/completions/showcase") == .file)
+    }
+}
