@@ -40,6 +40,20 @@ struct InstallTests {
         let libraries = try Self.shell("ldd \(home)/.local/lib/showcase/showcase", environment: ["PATH": system])
         #expect(!libraries.output.contains("libswift") && !libraries.output.contains("libFoundation"), "\(libraries.output)")
         #expect(FileSystem.disk.kind(home + "/.local/share/man/man1/showcase.1") == .file)
+        // The container's runtime stage installs exactly the packages of the libraries the binary links directly.
+        let needed = try Self.shell("readelf -d \(home)/.local/lib/showcase/showcase | sed -n 's/.*Shared library: \\[\\(.*\\)\\]/\\1/p'",
+                                    environment: ["PATH": system])
+        var packages = Set<String>()
+        for library in needed.output.split(separator: "\n") {
+            let owner = try Self.shell("dpkg -S '*/\(library)' | head -1 | cut -d: -f1", environment: ["PATH": system])
+            packages.insert(owner.output.trimmingCharacters(in: .whitespacesAndNewlines))
+        }
+        let base: Set = ["libc6", "libstdc++6", "libgcc-s1"]
+        let dockerfile = TestSupport.text(TestSupport.packageRoot + "/Dockerfile")
+        let runtime = try #require(dockerfile.components(separatedBy: "FROM debian:bookworm-slim").last)
+        let listed = Set(runtime.components(separatedBy: "--no-install-recommends ").dropFirst().first?
+            .components(separatedBy: " \\").first?.split(separator: " ").map(String.init) ?? [])
+        #expect(packages.subtracting(base) == listed, "paquets des bibliothèques : \(packages.sorted())")
         #expect(FileSystem.disk.kind(home + "/.local/share/bash-completion/completions/showcase") == .file)
     }
 }
