@@ -125,17 +125,6 @@ static int save(VipsImage *image, int webp, int quality, void **output, size_t *
     return result;
 }
 
-int showcase_vips_variant(const void *bytes, size_t length, int width, int webp, int quality,
-                          void **output, size_t *output_length, int *output_width, int *output_height) {
-    VipsImage *image = prepared(bytes, length, width);
-    if (image == NULL) return -1;
-    int result = save(image, webp, quality, output, output_length);
-    *output_width = vips_image_get_width(image);
-    *output_height = vips_image_get_height(image);
-    g_object_unref(image);
-    return result;
-}
-
 int showcase_vips_variants(const void *bytes, size_t length, const int *widths, int count,
                            int webp_quality, int jpeg_quality, showcase_encoded *outputs) {
     memset(outputs, 0, sizeof(showcase_encoded) * 2 * count);

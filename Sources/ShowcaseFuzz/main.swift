@@ -12,7 +12,7 @@ public func fuzzWholePath(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     // The same bytes as a photo: its header read, and a small variant encoded when it is one.
     let bytes = Array(UnsafeRawBufferPointer(start: start, count: count))
     if case .success(let facts) = Photos.facts(bytes), facts.megapixels < 4 {
-        _ = Photos.variant(bytes, width: 64, format: .jpeg)
+        _ = Photos.encode(bytes, as: PublishedPhoto.variants(base: "fuzz", facts: facts).filter { $0.width <= 480 })
     }
     return 0
 }

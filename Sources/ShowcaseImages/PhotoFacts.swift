@@ -40,12 +40,6 @@ public enum Photos {
 
     static let webpQuality = 80, jpegQuality = 82
 
-    /// One published variant: upright, sRGB 8-bit, at most `width` pixels wide, without metadata.
-    public static func variant(_ bytes: [UInt8], width: Int, format: PhotoFormat)
-        -> Result<(bytes: [UInt8], width: Int, height: Int), PhotoError> {
-        Vips.variant(bytes, width: width, format: format, quality: format == .webp ? webpQuality : jpegQuality)
-    }
-
     /// All the published variants of a photo, decoded once and shrunk from its widest variant: the bytes of
     /// each of `variants`, in their order.
     public static func encode(_ bytes: [UInt8], as variants: [PublishedPhoto]) -> Result<[[UInt8]], PhotoError> {

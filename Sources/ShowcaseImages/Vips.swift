@@ -17,22 +17,6 @@ enum Vips {
                                    orientation: Int(raw.orientation), loader: loader))
     }
 
-    /// The photo upright, in 8-bit sRGB, `width` pixels wide at most, encoded without metadata.
-    static func variant(_ bytes: [UInt8], width: Int, format: PhotoFormat, quality: Int)
-        -> Result<(bytes: [UInt8], width: Int, height: Int), PhotoError> {
-        guard showcase_vips_start() == 0 else { return .failure(.library(lastError())) }
-        var output: UnsafeMutableRawPointer?
-        var length = 0, outputWidth: Int32 = 0, outputHeight: Int32 = 0
-        let status = bytes.withUnsafeBytes { buffer in
-            showcase_vips_variant(buffer.baseAddress, buffer.count, Int32(width), format == .webp ? 1 : 0, Int32(quality),
-                                  &output, &length, &outputWidth, &outputHeight)
-        }
-        defer { if let output { showcase_vips_free(output) } }
-        guard status == 0, let output else { return .failure(.unreadable(lastError())) }
-        let encoded = Array(UnsafeRawBufferPointer(start: output, count: length))
-        return .success((format == .webp ? WebPMetadata.stripped(encoded) : encoded, Int(outputWidth), Int(outputHeight)))
-    }
-
     /// Every width of one photo, decoded once: for each width, widest first, the WebP then the JPEG.
     static func variants(_ bytes: [UInt8], widths: [Int], webpQuality: Int, jpegQuality: Int)
         -> Result<[(bytes: [UInt8], width: Int, height: Int)], PhotoError> {

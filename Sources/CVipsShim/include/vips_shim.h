@@ -22,12 +22,6 @@ int showcase_vips_start(void);
 // Reads a photo's header (not its pixels); 0 on success.
 int showcase_vips_facts(const void *bytes, size_t length, showcase_photo_facts *facts);
 
-// Decodes the photo, turns it upright, converts it to 8-bit sRGB and shrinks it to `width` pixels wide (never
-// enlarging), then encodes it as WebP (`webp` = 1) or JPEG, with no metadata but the colour profile. On success
-// returns 0 and a buffer to free with `showcase_vips_free`.
-int showcase_vips_variant(const void *bytes, size_t length, int width, int webp, int quality,
-                          void **output, size_t *output_length, int *output_width, int *output_height);
-
 // One encoded file: its bytes (to free with `showcase_vips_free`) and size in pixels.
 typedef struct {
     void *bytes;
@@ -36,8 +30,9 @@ typedef struct {
     int height;
 } showcase_encoded;
 
-// Every variant of one photo, decoded once: shrunk to widths[0] (the widest) as `showcase_vips_variant` does,
-// then resized to each other width. `outputs` receives 2 × count files: for each width, WebP then JPEG.
+// Every variant of one photo, decoded once: turned upright, converted to 8-bit sRGB, shrunk to widths[0] (the
+// widest, never enlarging), stripped of its metadata, then resized to each other width and encoded with no
+// metadata. `outputs` receives 2 × count files: for each width, WebP then JPEG.
 int showcase_vips_variants(const void *bytes, size_t length, const int *widths, int count,
                            int webp_quality, int jpeg_quality, showcase_encoded *outputs);
 

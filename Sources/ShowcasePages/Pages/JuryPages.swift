@@ -22,9 +22,9 @@ package enum JuryPages {
                 let folder = "prix/\(programme.id)/\(edition)/"
                 let name = "\(programme.name) \(edition)"
                 let categories = groupedByCategory(members.map { ($0, ordered[$0].award?.category) }, programme: programme)
-                var jury = JuryView(programme: programme.name, edition: edition, criteria: programme.criteria.map {
-                    CriterionView(id: $0.id, title: $0.title, question: $0.question)
-                }, criteriaSource: programme.criteriaSource, organiser: programme.organiser, editionPath: folder + "index.html")
+                var jury = JuryView(programme: programme.name, edition: edition, criteria: programme.criteria,
+                                    criteriaSource: programme.criteriaSource, organiser: programme.organiser,
+                                    editionPath: folder + "index.html")
                 jury.dossiers = categories.map { category, positions in
                     DossierLink(category: category ?? "Sans catégorie", path: dossierFile(folder, category), count: positions.count)
                 }

@@ -623,7 +623,7 @@ package struct EvidenceItemView: Sendable {
 package struct JuryView: Sendable {
     package let programme: String
     package let edition: Int
-    package let criteria: [CriterionView]
+    package let criteria: [AwardCriterion]
     package let criteriaSource: String?
     package let organiser: String?
     /// The edition's page.
@@ -635,25 +635,13 @@ package struct JuryView: Sendable {
     /// The edition's criteria matrix, when the programme declares criteria.
     package var matrixPath: String?
 
-    init(programme: String, edition: Int, criteria: [CriterionView], criteriaSource: String?, organiser: String?, editionPath: String) {
+    init(programme: String, edition: Int, criteria: [AwardCriterion], criteriaSource: String?, organiser: String?, editionPath: String) {
         self.programme = programme
         self.edition = edition
         self.criteria = criteria
         self.criteriaSource = criteriaSource
         self.organiser = organiser
         self.editionPath = editionPath
-    }
-}
-
-package final class CriterionView: Sendable {
-    package let id: String
-    package let title: String
-    package let question: String
-
-    init(id: String, title: String, question: String) {
-        self.id = id
-        self.title = title
-        self.question = question
     }
 }
 

@@ -81,7 +81,7 @@ extension JuryView: TemplateObject {
     }
 }
 
-extension CriterionView: TemplateObject {
+extension AwardCriterion: TemplateObject {
     package func value(named name: String) -> TemplateValue {
         switch name {
         case "id": return .text(id)
