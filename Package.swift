@@ -73,8 +73,8 @@ let package = Package(
             name: "ShowcaseSite",
             dependencies: ["ShowcaseFoundation", "ShowcaseImages", "ShowcaseContent", "ShowcaseTemplates", "ShowcasePages"],
             // The default templates and catalogue (the repository's templates/ and indicateurs.yaml link here)
-            // and the files `showcase new` and `showcase init` write.
-            resources: [.copy("Resources/Skeleton"), .copy("Resources/Scaffold")]
+            // and the files `showcase new` and `showcase init` write (CI files included).
+            resources: [.copy("Resources/Skeleton"), .copy("Resources/Scaffold"), .copy("Resources/Hosting")]
         ),
         // The writer's preview server (`showcase serve`): the only importer of Hummingbird.
         .target(

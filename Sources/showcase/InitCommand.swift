@@ -12,10 +12,15 @@ struct InitCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Le dossier du nouveau projet (vide ou à créer).", valueName: "dossier"))
     var folder: String
 
+    @Option(name: .customLong("depot"),
+            help: ArgumentHelp("Où la CI du projet prend les sources de showcase (une copie gardée par votre institution).",
+                               valueName: "adresse"))
+    var sourceRepository: String = ShowcaseVersion.sourceRepository
+
     func run() throws {
         do {
-            let written = try ProjectCreator().newProject(at: folder, today: .today())
-            Terminal.standardOutput("Projet créé dans \(folder) (\(written.count) fichiers).\n"
+            let written = try ProjectCreator().newProject(at: folder, today: .today(), sourceRepository: sourceRepository)
+            Terminal.standardOutput("Projet créé dans \(folder) (\(written.count) fichiers, dont la CI pour GitHub et GitLab).\n"
                 + "Ensuite : cd \(folder) && showcase build\n")
         } catch {
             Reporter.environmentFailure(error)

@@ -54,7 +54,7 @@ struct ScaffoldTests {
         #expect(written.contains("indicateurs.yaml"))
         #expect(written.contains("templates/fiche.mustache"))
         #expect(written.contains("content/premier-achat-a-presenter.md"))
-        #expect(TestSupport.text(folder + "/.gitignore") == "/site/\n/.site.showcase-*\n/.showcase-cache/\n")
+        #expect(TestSupport.text(folder + "/.gitignore") == "/site/\n/.site.showcase-*\n/.showcase-cache/\n/.showcase-outil/\n")
         // The first fiche is a draft: built, not published; shown, marked, with --drafts.
         let report = try await Pipeline().build(ProjectPaths(root: folder))
         #expect(report.succeeded)

@@ -39,9 +39,12 @@ public struct ProjectCreator: Sendable {
     }
 
     /// Writes a new project into `folder` (created when missing, refused when not empty): configuration,
-    /// catalogue, templates and a first fiche to fill in.
+    /// catalogue, templates, the CI files that check and publish it (fetching showcase from `sourceRepository`)
+    /// and a first fiche to fill in.
     /// - Returns: the paths written, relative to `folder`.
-    public func newProject(at folder: String, today: PartialDate) throws(EnvironmentError) -> [String] {
+    public func newProject(
+        at folder: String, today: PartialDate, sourceRepository: String = ShowcaseVersion.sourceRepository
+    ) throws(EnvironmentError) -> [String] {
         switch fileSystem.kind(folder) {
         case nil: break
         case .directory:
@@ -55,8 +58,17 @@ public struct ProjectCreator: Sendable {
         }
         var written: [String] = []
         // What a build writes stays out of version control: the site, and what a build remembers for the next.
-        let ignored: (String, [UInt8]) = (".gitignore", Array("/site/\n\(SiteFolders.ignorePattern(forOutputNamed: "site"))\n/\(BuildCache.folder)/\n".utf8))
-        for (relative, bytes) in try Scaffold.skeletonFiles() + [ignored] where fileSystem.kind(Path.join(folder, relative)) == nil {
+        // What a build writes stays out of version control: the site, and what a build remembers for the next;
+        // so does the showcase the CI files install.
+        let ignored: (String, [UInt8]) = (".gitignore", Array("""
+            /site/
+            \(SiteFolders.ignorePattern(forOutputNamed: "site"))
+            /\(BuildCache.folder)/
+            /\(Scaffold.installedToolFolder)/
+
+            """.utf8))
+        let hosting = try Scaffold.hostingFiles(sourceRepository: sourceRepository)
+        for (relative, bytes) in try Scaffold.skeletonFiles() + hosting + [ignored] where fileSystem.kind(Path.join(folder, relative)) == nil {
             try attempt { () throws(FileSystemError) in
                 try fileSystem.createDirectories(Path.parent(Path.join(folder, relative)))
                 try fileSystem.writeFile(Path.join(folder, relative), bytes)

@@ -60,6 +60,23 @@ package enum Scaffold {
         return files.sorted { $0.path < $1.path }
     }
 
+    /// Where the CI files install showcase, inside the project (a CI cache keeps only what is in the project).
+    package static let installedToolFolder = ".showcase-outil"
+
+    /// The CI files of a new project: GitHub Actions and GitLab CI, each checking every change with its own
+    /// annotation format, building, and publishing the main branch to its Pages.
+    package static func hostingFiles(sourceRepository: String) throws(EnvironmentError) -> [(path: String, bytes: [UInt8])] {
+        let files = [(".github/workflows/showcase.yml", "Hosting/github-actions.yml"), (".gitlab-ci.yml", "Hosting/gitlab-ci.yml")]
+        var written: [(path: String, bytes: [UInt8])] = []
+        for (path, resource) in files {
+            let text = try resourceText(resource)
+                .replacingOccurrences(of: "{{depot}}", with: sourceRepository)
+                .replacingOccurrences(of: "{{version}}", with: ShowcaseVersion.current)
+            written.append((path, Array(text.utf8)))
+        }
+        return written
+    }
+
     private static func resourceFolder() throws(EnvironmentError) -> URL {
         guard let url = Bundle.module.resourceURL else { throw missingResources() }
         return url
