@@ -2,14 +2,18 @@
 #   docker build -t showcase .
 #   docker run --rm -v "$PWD:/projet" -w /projet showcase build
 # Two stages: Swift builds the binary (standard library and Foundation linked statically, see script/install),
-# then a slim Debian holds it with the C libraries it needs at run time, and nothing else.
+# then a slim Debian holds it with the C libraries it needs at run time, and nothing else. Without the preview
+# server by default (lighter, for CI); with it for writers on Windows:
+#   docker build --build-arg APERCU=oui -t showcase .
+#   docker run --rm -p 8000:8000 -v "$PWD:/projet" showcase serve --host 0.0.0.0
 FROM swift:6.2-bookworm AS construction
 WORKDIR /source
 RUN apt-get update -qq \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libcmark-dev libyaml-dev libvips-dev pkg-config \
  && rm -rf /var/lib/apt/lists/*
+ARG APERCU=non
 COPY . .
-RUN PREFIX=/opt/showcase script/install
+RUN if [ "$APERCU" = oui ]; then PREFIX=/opt/showcase script/install; else PREFIX=/opt/showcase script/install --no-serve; fi
 
 FROM debian:bookworm-slim
 # The libraries `ldd` lists for the installed binary, by their Debian packages (a test keeps this list true).

@@ -1,10 +1,18 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.2
 import PackageDescription
 
 let package = Package(
     name: "showcase",
+    // Hummingbird 2 (the preview server) needs macOS 14; Linux needs nothing declared.
+    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "showcase", targets: ["showcase"]),
+    ],
+    // `showcase serve` and its server stack (Hummingbird, SwiftNIO) are a trait, on by default: a binary built
+    // with `--disable-default-traits` (`script/install --no-serve`, the container image) leaves them out.
+    traits: [
+        .trait(name: "PreviewServer", description: "`showcase serve`, the writer's live preview (Hummingbird)."),
+        .default(enabledTraits: ["PreviewServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -96,7 +104,7 @@ let package = Package(
                 "ShowcaseFoundation",
                 "ShowcaseContent",
                 "ShowcaseSite",
-                "ShowcaseServer",
+                .target(name: "ShowcaseServer", condition: .when(traits: ["PreviewServer"])),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

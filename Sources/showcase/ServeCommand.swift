@@ -2,7 +2,9 @@ import ArgumentParser
 import ShowcaseFoundation
 import ShowcaseContent
 import ShowcaseSite
+#if PreviewServer
 import ShowcaseServer
+#endif
 
 /// `showcase serve`: a live preview that rebuilds and reloads on every save.
 struct ServeCommand: AsyncParsableCommand {
@@ -26,6 +28,7 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        #if PreviewServer
         let server = DevServer(paths: ProjectPaths(root: options.project, baseURL: baseURL), host: host, port: port)
         let host = self.host
         do {
@@ -40,5 +43,11 @@ struct ServeCommand: AsyncParsableCommand {
             Reporter.environmentFailure(EnvironmentError(.readFailed, "l'aperçu n'a pas pu démarrer : \(error)",
                                                          help: "le port est peut-être déjà pris : essayez `--port 0`"))
         }
+        #else
+        // Still listed, so that help, completions and scripts are the same in every build.
+        Reporter.environmentFailure(EnvironmentError(
+            .previewUnavailable, "cette installation de showcase n'a pas l'aperçu (elle a été installée avec `--no-serve`)",
+            help: "construisez le site avec `showcase build` et ouvrez site/index.html, ou réinstallez showcase avec `script/install`"))
+        #endif
     }
 }

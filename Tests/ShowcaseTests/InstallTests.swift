@@ -55,5 +55,25 @@ struct InstallTests {
             .components(separatedBy: " \\").first?.split(separator: " ").map(String.init) ?? [])
         #expect(packages.subtracting(base) == listed, "paquets des bibliothèques : \(packages.sorted())")
         #expect(FileSystem.disk.kind(home + "/.local/share/bash-completion/completions/showcase") == .file)
+        #expect(try Self.shell("grep -c Hummingbird \(home)/.local/lib/showcase/showcase", environment: ["PATH": system]).status == 0)
+    }
+
+    @Test("script/install --no-serve : sans l'aperçu ni sa pile serveur ; build marche, serve dit pourquoi il manque")
+    func installWithoutPreview() throws {
+        let home = TestSupport.temporaryFolder()
+        let system = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
+        let swift = ProcessInfo.processInfo.environment["PATH"] ?? system
+        let install = try Self.shell("\(TestSupport.packageRoot)/script/install --no-serve", environment: ["HOME": home, "PATH": swift])
+        #expect(install.status == 0, "\(install.output)")
+        let environment = ["HOME": home, "PATH": "\(home)/.local/bin:\(system)", "NO_COLOR": "1"]
+        let use = try Self.shell("cd \"$HOME\" && showcase init vitrine >/dev/null && cd vitrine && showcase build", environment: environment)
+        #expect(use.status == 0, "\(use.output)")
+        #expect(FileSystem.disk.kind(home + "/vitrine/site/index.html") == .file)
+        let serve = try Self.shell("showcase serve", environment: environment)
+        #expect(serve.status == 2)
+        #expect(serve.output.contains("erreur[apercu-absent]"), "\(serve.output)")
+        #expect(try Self.shell("grep -c Hummingbird \(home)/.local/lib/showcase/showcase", environment: ["PATH": system]).output == "0\n")
+        let unknown = try Self.shell("\(TestSupport.packageRoot)/script/install --sans-rien", environment: ["HOME": home, "PATH": swift])
+        #expect(unknown.status == 2 && unknown.output.contains("option inconnue"))
     }
 }

@@ -71,4 +71,5 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case unsafeOutputFolder = "dossier-de-sortie-refuse"
     case markerLineIgnored = "marqueur-ligne-ignoree"
     case outputBusy = "sortie-occupee"
+    case previewUnavailable = "apercu-absent"
 }
