@@ -7,7 +7,7 @@ import ShowcaseContent
 import ShowcaseSite
 
 /// Watches the project's content, templates, configuration and catalogue, and calls back once per burst of
-/// changes. inotify on Linux; where it is not available, a scan every 300 ms.
+/// changes. inotify on Linux; elsewhere (macOS), or when it is not available, a scan every 300 ms.
 final class FileWatcher: @unchecked Sendable {
     private let folders: [String]
     private let rootFiles: Set<String>
@@ -25,9 +25,15 @@ final class FileWatcher: @unchecked Sendable {
     }
 
     func start() {
+        #if os(Linux)
         let descriptor = inotify_init1(Int32(IN_CLOEXEC))
+        #endif
         let thread = Thread { [self] in
-            if descriptor >= 0 { watchWithInotify(descriptor) } else { watchByPolling() }
+            #if os(Linux)
+            if descriptor >= 0 { return watchWithInotify(descriptor) }
+            #endif
+            // inotify is Linux's alone: elsewhere (macOS), and when Linux has no instance left, the scan.
+            watchByPolling()
         }
         thread.name = "showcase-watcher"
         thread.start()
@@ -48,6 +54,7 @@ final class FileWatcher: @unchecked Sendable {
         }
     }
 
+    #if os(Linux)
     private func watchWithInotify(_ descriptor: Int32) {
         let mask = UInt32(IN_MODIFY | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_CLOSE_WRITE | IN_ATTRIB)
         var rootWatch: Int32 = -1
@@ -83,6 +90,7 @@ final class FileWatcher: @unchecked Sendable {
             if relevant { changed() }
         }
     }
+    #endif
 
     private func watchByPolling() {
         var last = fingerprint()

@@ -46,9 +46,17 @@ public struct FileStamp: Sendable, Hashable {
     }
 
     init(_ info: stat) {
+        #if canImport(Darwin)
+        // Darwin names the times `st_mtimespec` and `st_ctimespec`, and its `dev_t` is a signed 32-bit number.
+        self.init(size: Int64(info.st_size), modifiedSeconds: Int64(info.st_mtimespec.tv_sec),
+                  modifiedNanoseconds: Int64(info.st_mtimespec.tv_nsec), changedSeconds: Int64(info.st_ctimespec.tv_sec),
+                  changedNanoseconds: Int64(info.st_ctimespec.tv_nsec), inode: UInt64(info.st_ino),
+                  device: UInt64(UInt32(bitPattern: info.st_dev)))
+        #else
         self.init(size: Int64(info.st_size), modifiedSeconds: Int64(info.st_mtim.tv_sec),
                   modifiedNanoseconds: Int64(info.st_mtim.tv_nsec), changedSeconds: Int64(info.st_ctim.tv_sec),
                   changedNanoseconds: Int64(info.st_ctim.tv_nsec), inode: UInt64(info.st_ino), device: UInt64(info.st_dev))
+        #endif
     }
 
     /// Whether the file was last changed at least a second before `instant` (seconds since 1970). A file changed
