@@ -3,8 +3,8 @@ import PackageDescription
 
 let package = Package(
     name: "showcase",
-    // Hummingbird 2 (the preview server) needs macOS 14; Linux needs nothing declared.
-    platforms: [.macOS(.v14)],
+    // `Mutex` and `String(validating:as:)` need macOS 15; Linux needs nothing declared.
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "showcase", targets: ["showcase"]),
     ],
@@ -29,21 +29,21 @@ let package = Package(
         .systemLibrary(
             name: "CMark",
             pkgConfig: "libcmark",
-            providers: [.apt(["libcmark-dev"])]
+            providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
         ),
         // libyaml from Debian's libyaml-dev; the only importer is ShowcaseContent/Reading/YAMLReader.swift, which
         // composes its events into positioned nodes (Yams' node layer cost twice libyaml's own parsing).
         .systemLibrary(
             name: "CYAML",
             pkgConfig: "yaml-0.1",
-            providers: [.apt(["libyaml-dev"])]
+            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
         // libvips from Debian's libvips-dev (the library sharp is built on), for photos; reached through the C
         // shim below, whose only importer is ShowcaseImages/Vips.swift.
         .systemLibrary(
             name: "CVips",
             pkgConfig: "vips",
-            providers: [.apt(["libvips-dev"])]
+            providers: [.apt(["libvips-dev"]), .brew(["vips"])]
         ),
         // Non-variadic C entry points to libvips: Swift cannot call its variadic option lists.
         .target(name: "CVipsShim", dependencies: ["CVips"]),

@@ -1,5 +1,7 @@
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 import Testing
 @testable import ShowcaseFoundation
@@ -55,10 +57,14 @@ struct CacheTrustTests {
         let edited = text.replacingOccurrences(of: "Le Département des Landes a construit", with: "Le Département des Landes a bâtit!!!")
         #expect(edited.utf8.count == text.utf8.count && edited != text)
         try FileSystem.disk.writeFile(path, Array(edited.utf8))
+        #if canImport(Darwin)
+        var times = [info.st_atimespec, info.st_mtimespec]
+        #else
         var times = [info.st_atim, info.st_mtim]
+        #endif
         #expect(utimensat(AT_FDCWD, path, &times, 0) == 0)
         #expect(FileSystem.disk.stamp(path)?.size == Int64(info.st_size))
-        #expect(FileSystem.disk.stamp(path)?.modifiedNanoseconds == Int64(info.st_mtim.tv_nsec))
+        #expect(FileSystem.disk.stamp(path)?.modifiedNanoseconds == Int64(times[1].tv_nsec))
         sleep(2)
         try TestSupport.requireSuccess(await Pipeline().build(ProjectPaths(root: root)))
         #expect(TestSupport.text(root + "/site/fiches/landes-college-angresse.html").contains("a bâtit!!!"))

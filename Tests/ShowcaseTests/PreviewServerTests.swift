@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+/// Glibc spells socket types as an enum; Darwin as plain numbers.
+private let streamSocket = Int32(SOCK_STREAM.rawValue)
+#elseif canImport(Darwin)
+import Darwin
+private let streamSocket = SOCK_STREAM
+#endif
 import Foundation
 import Testing
 @testable import ShowcaseFoundation
@@ -7,13 +15,17 @@ import Testing
 @testable import ShowcaseSite
 @testable import ShowcaseServer
 
+// The C functions, under names the connection's own `socket` and `read` do not hide.
+private func openSocket(_ domain: Int32, _ type: Int32, _ proto: Int32) -> Int32 { socket(domain, type, proto) }
+private func readSocket(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int { read(descriptor, buffer, count) }
+
 /// A bare HTTP/1.1 client over a socket, so that tests send request paths exactly as written (`/../etc`),
 /// which URL libraries would tidy up first.
 final class RawHTTPConnection {
     private let socket: Int32
 
     init(port: Int) throws {
-        socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        socket = openSocket(AF_INET, streamSocket, 0)
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = in_port_t(UInt16(port).bigEndian)
@@ -40,7 +52,7 @@ final class RawHTTPConnection {
             var descriptor = pollfd(fd: socket, events: Int16(POLLIN), revents: 0)
             let ready = poll(&descriptor, 1, Int32(max(1, deadline.timeIntervalSinceNow * 1000)))
             if ready <= 0 { break }
-            let count = buffer.withUnsafeMutableBytes { Glibc.read(socket, $0.baseAddress, $0.count) }
+            let count = buffer.withUnsafeMutableBytes { readSocket(socket, $0.baseAddress, $0.count) }
             if count <= 0 { break }
             received += buffer[0..<count]
             if let marker, String(decoding: received, as: UTF8.self).contains(marker) { break }
