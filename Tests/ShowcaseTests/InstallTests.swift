@@ -39,7 +39,8 @@ struct InstallTests {
         #expect(FileSystem.disk.kind(home + "/vitrine/site/index.html") == .file)
         let libraries = try Self.shell("ldd \(home)/.local/lib/showcase/showcase", environment: ["PATH": system])
         #expect(!libraries.output.contains("libswift") && !libraries.output.contains("libFoundation"), "\(libraries.output)")
-        #expect(FileSystem.disk.kind(home + "/.local/share/man/man1/showcase.1") == .file)
+        // generate-manual drops non-ASCII characters: script/install gets the accents through as roff escapes.
+        #expect(TestSupport.text(home + "/.local/share/man/man1/showcase.1").contains("G\\[u00E9]n\\[u00E8]re le site vitrine"))
         // The container's runtime stage installs exactly the packages of the libraries the binary links directly.
         let needed = try Self.shell("readelf -d \(home)/.local/lib/showcase/showcase | sed -n 's/.*Shared library: \\[\\(.*\\)\\]/\\1/p'",
                                     environment: ["PATH": system])
