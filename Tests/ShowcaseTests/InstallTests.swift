@@ -22,12 +22,20 @@ struct InstallTests {
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 
+    static let system = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
+
+    /// Runs script/install with `arguments` for a new user whose HOME is a temporary folder.
+    static func install(_ arguments: String = "") throws -> (home: String, status: Int32, output: String) {
+        let home = TestSupport.temporaryFolder()
+        let swift = ProcessInfo.processInfo.environment["PATH"] ?? system
+        let run = try shell("\(TestSupport.packageRoot)/script/install \(arguments)", environment: ["HOME": home, "PATH": swift])
+        return (home, run.status, run.output)
+    }
+
     @Test("script/install, puis showcase init et build dans un nouveau shell qui n'a que ~/.local/bin dans son PATH")
     func installThenUse() throws {
-        let home = TestSupport.temporaryFolder()
-        let system = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
-        let swift = ProcessInfo.processInfo.environment["PATH"] ?? system
-        let install = try Self.shell("\(TestSupport.packageRoot)/script/install", environment: ["HOME": home, "PATH": swift])
+        let install = try Self.install()
+        let home = install.home, system = Self.system
         #expect(install.status == 0, "\(install.output)")
         #expect(install.output.contains("est installé dans \(home)/.local/bin/showcase"))
         #expect(install.output.contains("Ajoutez-le au PATH"))
@@ -61,10 +69,8 @@ struct InstallTests {
 
     @Test("script/install --no-serve : sans l'aperçu ni sa pile serveur ; build marche, serve dit pourquoi il manque")
     func installWithoutPreview() throws {
-        let home = TestSupport.temporaryFolder()
-        let system = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
-        let swift = ProcessInfo.processInfo.environment["PATH"] ?? system
-        let install = try Self.shell("\(TestSupport.packageRoot)/script/install --no-serve", environment: ["HOME": home, "PATH": swift])
+        let install = try Self.install("--no-serve")
+        let home = install.home, system = Self.system
         #expect(install.status == 0, "\(install.output)")
         let environment = ["HOME": home, "PATH": "\(home)/.local/bin:\(system)", "NO_COLOR": "1"]
         let use = try Self.shell("cd \"$HOME\" && showcase init vitrine >/dev/null && cd vitrine && showcase build", environment: environment)
@@ -74,7 +80,7 @@ struct InstallTests {
         #expect(serve.status == 2)
         #expect(serve.output.contains("erreur[apercu-absent]"), "\(serve.output)")
         #expect(try Self.shell("grep -c Hummingbird \(home)/.local/lib/showcase/showcase", environment: ["PATH": system]).output == "0\n")
-        let unknown = try Self.shell("\(TestSupport.packageRoot)/script/install --sans-rien", environment: ["HOME": home, "PATH": swift])
+        let unknown = try Self.install("--sans-rien")
         #expect(unknown.status == 2 && unknown.output.contains("option inconnue"))
     }
 }
