@@ -47,8 +47,9 @@ struct TemplateRenderer {
                 }
                 switch value {
                 case .list(let items):
-                    for (position, item) in items.enumerated() {
-                        stack.append(Frame(content: .object(item), position: position, count: items.count))
+                    let count = items.count
+                    for position in 0..<count {
+                        stack.append(Frame(content: .object(items.item(at: position)), position: position, count: count))
                         render(children, &stack, blocks: blocks, into: &output, depth: depth)
                         stack.removeLast()
                     }
@@ -147,7 +148,7 @@ struct TemplateRenderer {
         switch value {
         case .missing: return false
         case .flag(let flag): return flag
-        case .list(let items): return !items.isEmpty
+        case .list(let items): return items.count > 0
         case .texts(let items): return !items.isEmpty
         case .text(let text): return !text.isEmpty
         case .number, .object: return true

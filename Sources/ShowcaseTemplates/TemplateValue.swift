@@ -9,7 +9,8 @@ package enum TemplateValue: Sendable {
     case number(Int)
     case flag(Bool)
     case object(any TemplateObject)
-    case list([any TemplateObject])
+    /// A list of page models, read in place: looking it up boxes the array once, not each of its elements.
+    case list(any TemplateList)
     case texts([String])
 
     /// `nil` becomes `.missing`, and so does empty text, so that `{{#x}}` hides an absent value.
@@ -26,4 +27,15 @@ package enum TemplateValue: Sendable {
 /// A page model a template can read: `{{titre}}` asks for `value(named: "titre")`.
 package protocol TemplateObject: Sendable {
     func value(named name: String) -> TemplateValue
+}
+
+/// A list a template loops over. Any array of page models is one, so that `.list(images)` costs a retain where
+/// converting `[ImageView]` to `[any TemplateObject]` allocated and copied the whole array on every lookup.
+package protocol TemplateList: Sendable {
+    var count: Int { get }
+    func item(at index: Int) -> any TemplateObject
+}
+
+extension Array: TemplateList where Element: TemplateObject {
+    package func item(at index: Int) -> any TemplateObject { self[index] }
 }
