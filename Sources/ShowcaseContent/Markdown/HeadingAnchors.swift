@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import ShowcaseFoundation
 
 /// An `id` for each heading of a story, made from its text (`## Ce que cela change` → `ce-que-cela-change`),
@@ -20,30 +25,28 @@ struct HeadingAnchors {
     }
 
     /// The HTML with `id` on each heading, in order. cmark writes headings as a bare `<h2>`…`<h6>`, and no other
-    /// text of the story can hold one: its raw HTML is dropped and its `<` escaped. Works on the bytes: the
-    /// story of every entry goes through here.
-    func insert(into html: String) -> String {
-        guard !anchors.isEmpty else { return html }
+    /// text of the story can hold one: its raw HTML is dropped and its `<` escaped. Works on cmark's own buffer,
+    /// jumping from `<` to `<`, and decodes it once: the story of every entry goes through here.
+    func insert(into html: UnsafeBufferPointer<UInt8>) -> String {
+        guard !anchors.isEmpty, let base = html.baseAddress else { return String(decoding: html, as: UTF8.self) }
         var output: [UInt8] = []
-        output.reserveCapacity(html.utf8.count + anchors.count * 24)
-        var next = 0
-        html.utf8.withContiguousStorageIfAvailable { bytes in
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                output.append(byte)
-                if byte == UInt8(ascii: "<"), next < anchors.count, index + 3 < bytes.count, bytes[index + 1] == UInt8(ascii: "h"),
-                   (UInt8(ascii: "2")...UInt8(ascii: "6")).contains(bytes[index + 2]), bytes[index + 3] == UInt8(ascii: ">") {
-                    output.append(bytes[index + 1])
-                    output.append(bytes[index + 2])
-                    output += Array(" id=\"\(RenderedMarkdown.anchorPrefix)\(anchors[next])\">".utf8)
-                    next += 1
-                    index += 4
-                    continue
-                }
+        output.reserveCapacity(html.count + anchors.count * 48)
+        var next = 0, copied = 0, index = 0
+        while next < anchors.count, index < html.count,
+              let found = memchr(base + index, Int32(UInt8(ascii: "<")), html.count - index) {
+            index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            guard index + 3 < html.count, html[index + 1] == UInt8(ascii: "h"),
+                  (UInt8(ascii: "2")...UInt8(ascii: "6")).contains(html[index + 2]), html[index + 3] == UInt8(ascii: ">") else {
                 index += 1
+                continue
             }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: html[copied..<index + 3]))
+            output.append(contentsOf: " id=\"\(RenderedMarkdown.anchorPrefix)\(anchors[next])\">".utf8)
+            next += 1
+            index += 4
+            copied = index
         }
-        return output.isEmpty ? html : String(decoding: output, as: UTF8.self)
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: html[copied...]))
+        return String(decoding: output, as: UTF8.self)
     }
 }

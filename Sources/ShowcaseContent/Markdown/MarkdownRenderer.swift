@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import CMark
 import ShowcaseFoundation
 
@@ -113,7 +118,9 @@ package struct MarkdownRenderer: Sendable {
         guard let rendered = cmark_render_html(document, options) else { return RenderedMarkdown(html: "", diagnostics: diagnostics) }
         defer { free(rendered) }
         let anchored = HeadingAnchors(titles: titles)
-        return RenderedMarkdown(html: anchored.insert(into: String(cString: rendered)), diagnostics: diagnostics,
+        let html = anchored.insert(into: UnsafeBufferPointer(start: UnsafeRawPointer(rendered).assumingMemoryBound(to: UInt8.self),
+                                                            count: strlen(rendered)))
+        return RenderedMarkdown(html: html, diagnostics: diagnostics,
                                 headings: Array(zip(anchored.anchors, titles)))
     }
 

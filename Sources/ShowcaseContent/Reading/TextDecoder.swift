@@ -13,10 +13,11 @@ package enum TextDecoder {
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
         let normalized = normalizeLineEnds(body)
-        let text = String(decoding: normalized, as: UTF8.self)
-        let file = SourceFile(path: path, text: text)
+        // Valid UTF-8, the common case, is checked once, by the standard library's fast validation.
+        let valid = String(validating: normalized, as: UTF8.self)
+        let file = SourceFile(path: path, text: valid ?? String(decoding: normalized, as: UTF8.self))
         var diagnostics = InvisibleCharacters.find(in: normalized, file: file)
-        guard let bad = firstInvalidUTF8Offset(normalized) else { return (file, diagnostics) }
+        guard valid == nil, let bad = firstInvalidUTF8Offset(normalized) else { return (file, diagnostics) }
 
         let diagnostic = Diagnostic.error(
             .invalidUTF8, "le fichier n'est pas encodé en UTF-8 (octet 0x\(hex(normalized[normalized.startIndex + bad])))",
