@@ -66,28 +66,44 @@ package struct ProjectLoader: Sendable {
                                hash: ContentHash.hex(Array(hashed.utf8)))
     }
 
-    /// The whole project, every content file parsed (for `check` and `export`).
-    package func load(_ paths: ProjectPaths) async throws(EnvironmentError) -> LoadedProject {
+    /// The whole project, every content file parsed (for `check` and `export`). With `checkingStories`, each
+    /// story is rendered too, for its diagnostics, as soon as its file is read; without `keepingStudies`, only
+    /// what a report needs is kept of each file (its text when it has a problem), so that `check` does not hold
+    /// every entry of the project at once.
+    package func load(
+        _ paths: ProjectPaths, checkingStories: Bool = false, keepingStudies: Bool = true
+    ) async throws(EnvironmentError) -> LoadedProject {
         let settings = try self.settings(paths)
         let loader = ContentLoader(fileSystem: fileSystem, paths: paths)
         let (contentPaths, listingProblems) = try loader.contentPaths()
         let reader = settings.reader
-        let reads = await contentPaths.concurrentMap { path -> Result<ReadCaseStudy, EnvironmentError> in
+        let reads = await contentPaths.concurrentMap { path -> Result<(ReadCaseStudy, page: (slug: String, path: String)?), EnvironmentError> in
             do throws(EnvironmentError) {
-                return .success(try loader.read(path, reader: reader))
+                var read = try loader.read(path, reader: reader)
+                let page = read.study.map { ($0.slug, $0.path) }
+                if checkingStories, let study = read.study { read.diagnostics += Story.render(study, file: read.file).diagnostics }
+                if !keepingStudies {
+                    let file = read.diagnostics.isEmpty ? SourceFile(path: read.file.path, text: "") : read.file
+                    read = ReadCaseStudy(file: file, study: nil, diagnostics: read.diagnostics)
+                }
+                return .success((read, page))
             } catch {
                 return .failure(error)
             }
         }
-        var studies: [ReadCaseStudy] = []
-        for read in reads { studies.append(try read.get()) }
+        var studies: [ReadCaseStudy] = [], pages: [(slug: String, path: String)] = []
+        for result in reads {
+            let (read, page) = try result.get()
+            studies.append(read)
+            if let page { pages.append(page) }
+        }
         var diagnostics = settings.diagnostics + listingProblems
         var sources = settings.sources
         for study in studies {
             diagnostics += study.diagnostics
             sources[study.file.path] = study.file
         }
-        diagnostics += ProjectRules.check(studies.compactMap(\.study).map { ($0.slug, $0.path) })
+        diagnostics += ProjectRules.check(pages)
         return LoadedProject(settings: settings, studies: studies, diagnostics: diagnostics, sources: sources)
     }
 

@@ -26,11 +26,9 @@ public struct Pipeline: Sendable {
     /// Validates everything, writes nothing. With `decp`, the path of a DECP v2 JSON file, also compares each
     /// entry that names its contract's record with that record.
     public func check(_ paths: ProjectPaths, decp: String? = nil) async throws(EnvironmentError) -> CheckReport {
-        let project = try await ProjectLoader(fileSystem: fileSystem).load(paths)
-        let bodyProblems = await project.studies.concurrentMap { read -> [Diagnostic] in
-            guard let study = read.study else { return [] }
-            return Story.render(study, file: read.file).diagnostics
-        }
+        // Stories are checked as each file is read; the cross-check with the DECP needs the studies, nothing
+        // else does.
+        let project = try await ProjectLoader(fileSystem: fileSystem).load(paths, checkingStories: true, keepingStudies: decp != nil)
         var recordProblems: [Diagnostic] = []
         if let decp {
             let studies = project.studies.compactMap(\.study)
@@ -38,7 +36,7 @@ public struct Pipeline: Sendable {
             recordProblems = DECPCrossCheck.check(studies, records: records)
         }
         if !freesMemory { ExitReclaimed.keep(project) }
-        return CheckReport(diagnostics: project.diagnostics + bodyProblems.flatMap { $0 } + recordProblems, sources: project.sources,
+        return CheckReport(diagnostics: project.diagnostics + recordProblems, sources: project.sources,
                            entryCount: project.studies.count)
     }
 
