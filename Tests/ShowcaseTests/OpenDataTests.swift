@@ -145,4 +145,19 @@ struct GitHubAnnotationTests {
 
             """)
     }
+
+    @Test("Une chaîne JSON échappe ce qu'elle doit, garde le reste, et se relit à l'identique", arguments: [
+        "", "Casiers « Made in 47 » : 9 000 heures", "guillemet \" et barre \\ ; fin", "ligne\nsuivante\r\ttab",
+        "<script>alert(1)</script>", "contrôle \u{01}\u{1F} fin", "séparateurs \u{2028} et \u{2029}", "\u{2028}",
+        "€ et 😀 et \u{2027}",
+    ])
+    func jsonStrings(_ text: String) throws {
+        var bytes: [UInt8] = []
+        JSONValue.appendQuoted(text, to: &bytes)
+        let written = String(decoding: bytes, as: UTF8.self)
+        #expect(!written.contains("<") && !written.contains("\u{2028}") && !written.contains("\u{2029}"))
+        #expect(!written.unicodeScalars.contains { $0.value < 0x20 })
+        let decoded = try JSONSerialization.jsonObject(with: Data(("[" + written + "]").utf8)) as? [String]
+        #expect(decoded == [text])
+    }
 }

@@ -83,9 +83,18 @@ package indirect enum JSONValue: Sendable, Equatable {
         out.append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { bytes in
-            var index = 0
+            // Runs of bytes that need no escape are copied whole: almost every byte of the open data is one.
+            var index = 0, copied = 0
+            func flush() { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<index])) }
             while index < bytes.count {
                 let byte = bytes[index]
+                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "<")
+                    || (byte == 0xE2 && index + 2 < bytes.count && bytes[index + 1] == 0x80
+                        && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9)) else {
+                    index += 1
+                    continue
+                }
+                flush()
                 switch byte {
                 case UInt8(ascii: "\""): out += "\\\"".utf8
                 case UInt8(ascii: "\\"): out += "\\\\".utf8
@@ -93,14 +102,15 @@ package indirect enum JSONValue: Sendable, Equatable {
                 case UInt8(ascii: "\r"): out += "\\r".utf8
                 case UInt8(ascii: "\t"): out += "\\t".utf8
                 case UInt8(ascii: "<"): out += "\\u003c".utf8
-                case 0..<0x20: appendEscape(UInt32(byte), to: &out)
-                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                case 0xE2:
                     appendEscape(bytes[index + 2] == 0xA8 ? 0x2028 : 0x2029, to: &out)
                     index += 2
-                default: out.append(byte)
+                default: appendEscape(UInt32(byte), to: &out)
                 }
                 index += 1
+                copied = index
             }
+            flush()
         }
         out.append(UInt8(ascii: "\""))
     }
