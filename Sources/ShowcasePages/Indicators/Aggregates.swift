@@ -142,24 +142,30 @@ package enum Aggregates {
 /// Built in one pass, so that totals over many groups of the same entries add numbers rather than search names.
 struct FigureTable {
     private let columns: Int
-    /// Row after row; NaN where the entry does not report the figure (a reported figure is never NaN).
-    private let cells: [FigureValue?]
+    private let entries: [EntrySummary]
+    /// Row after row, where the entry keeps the figure of each column among its own; -1 where it reports none.
+    /// Four bytes a cell: a copy of each figure took 80, 12 MB for 10 000 entries.
+    private let cells: [Int32]
 
     init(_ entries: [EntrySummary], catalogue: IndicatorCatalogue) {
         let positions = Dictionary(catalogue.indicators.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         columns = catalogue.indicators.count
-        var cells = [FigureValue?](repeating: nil, count: entries.count * columns)
+        self.entries = entries
+        var cells = [Int32](repeating: -1, count: entries.count * columns)
         for (row, entry) in entries.enumerated() {
-            for figure in entry.figures {
-                guard let column = positions[figure.id], cells[row * columns + column] == nil else { continue }
-                cells[row * columns + column] = figure
+            for (index, figure) in entry.figures.enumerated() {
+                guard let column = positions[figure.id], cells[row * columns + column] < 0 else { continue }
+                cells[row * columns + column] = Int32(index)
             }
         }
         self.cells = cells
     }
 
     /// The entry's figure, however it is worded.
-    func cell(entry: Int, column: Int) -> FigureValue? { cells[entry * columns + column] }
+    func cell(entry: Int, column: Int) -> FigureValue? {
+        let index = cells[entry * columns + column]
+        return index < 0 ? nil : entries[entry].figures[Int(index)]
+    }
 
     /// The entry's figure when it can stand beside the others (over the whole purchase, not capped): charts
     /// compare only those.
