@@ -57,7 +57,6 @@ public struct ProjectCreator: Sendable {
             throw EnvironmentError(.unsafeOutputFolder, "« \(folder) » existe et n'est pas un dossier")
         }
         var written: [String] = []
-        // What a build writes stays out of version control: the site, and what a build remembers for the next.
         // What a build writes stays out of version control: the site, and what a build remembers for the next;
         // so does the showcase the CI files install.
         let ignored: (String, [UInt8]) = (".gitignore", Array("""
