@@ -87,6 +87,14 @@ struct PartialDateTests {
         #expect(try #require(PartialDate(written: pair.0)) < (try #require(PartialDate(written: pair.1))))
     }
 
+    @Test("Une date ISO lue octet par octet est celle de la lecture complète", arguments: [
+        "2025-12-17", "2021-11", "2020", "2024-02-29", "2023-02-29", "2025-04-31", "2025-00", "2025-13-01", "0999",
+        "2025-1-05", "2025-01-5", "202a", "2025/12/17", "+025-12-17", "2025-12-17 ", "９９９９", "2025--1",
+    ])
+    func plainISO(_ text: String) {
+        #expect(PartialDate(written: text) == PartialDate(iso: text))
+    }
+
     @Test("Ce qui n'est pas une date reste refusé", arguments: ["2024-2018", "printemps", "saison 2024", "2024-13", "24-2024"])
     func refused(_ text: String) {
         #expect(PartialDate(written: text) == nil)

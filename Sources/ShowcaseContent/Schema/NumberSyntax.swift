@@ -10,12 +10,13 @@ enum NumberSyntax {
             guard !digits.hasPrefix("_"), !digits.hasSuffix("_"), !digits.contains("__") else { return nil }
             digits.removeAll { $0 == "_" }
         }
+        // Every character allowed is ASCII: the bytes say as much as the characters, without grapheme breaking.
         var sawDigit = false, sawPoint = false
-        for (offset, character) in digits.enumerated() {
-            switch character {
-            case "0"..."9": sawDigit = true
-            case "-" where offset == 0, "+" where offset == 0: continue
-            case "." where !sawPoint: sawPoint = true
+        for (offset, byte) in digits.utf8.enumerated() {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): sawDigit = true
+            case UInt8(ascii: "-") where offset == 0, UInt8(ascii: "+") where offset == 0: continue
+            case UInt8(ascii: ".") where !sawPoint: sawPoint = true
             default: return nil
             }
         }

@@ -45,6 +45,10 @@ public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertib
 
     /// An ISO date, a season (`printemps 2024`) or a span of years (`2018-2024`).
     package init?(written text: String) {
+        if let date = Self.plainISO(text) {
+            self = date
+            return
+        }
         if let (first, last) = Self.yearSpan(text) {
             self.init(year: first, endYear: last)
             return
@@ -57,6 +61,45 @@ public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertib
             return
         }
         self.init(iso: text)
+    }
+
+    /// `2025-12-17`, `2021-11` or `2020` when valid, read from the bytes without building strings: nearly every
+    /// date of every file is one. Anything else (`nil`) goes the longer way, which says what is wrong.
+    private static func plainISO(_ text: String) -> PartialDate? {
+        let bytes = text.utf8
+        guard bytes.count == 4 || bytes.count == 7 || bytes.count == 10 else { return nil }
+        var numbers: [Int] = [], current = 0, digits = 0
+        numbers.reserveCapacity(3)
+        for byte in bytes {
+            if byte == UInt8(ascii: "-") {
+                guard digits == (numbers.isEmpty ? 4 : 2) else { return nil }
+                numbers.append(current)
+                current = 0
+                digits = 0
+            } else if (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) {
+                current = current * 10 + Int(byte - UInt8(ascii: "0"))
+                digits += 1
+            } else {
+                return nil
+            }
+        }
+        guard digits == (numbers.isEmpty ? 4 : 2) else { return nil }
+        numbers.append(current)
+        let year = numbers[0]
+        guard (1000...9999).contains(year) else { return nil }
+        let month = numbers.count > 1 ? numbers[1] : nil
+        if let month, !(1...12).contains(month) { return nil }
+        let day = numbers.count > 2 ? numbers[2] : nil
+        if let day, let month, !(1...daysIn(month: month, year: year)).contains(day) { return nil }
+        return PartialDate(year: year, month: month, day: day)
+    }
+
+    private init(year: Int, month: Int?, day: Int?) {
+        self.year = year
+        self.month = month
+        self.day = day
+        season = nil
+        endYear = nil
     }
 
     /// `2018-2024`: two years of four digits, the first before the second. Looked at byte by byte: most dates
