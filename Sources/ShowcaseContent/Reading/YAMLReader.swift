@@ -89,8 +89,14 @@ package enum YAMLReader {
                     let decoded = UnsafeBufferPointer(start: scalar.value, count: scalar.length)
                     let value = String(decoding: decoded, as: UTF8.self)
                     let quoted = scalar.style == YAML_SINGLE_QUOTED_SCALAR_STYLE || scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE
-                    let firstLine = value.utf8.firstIndex(of: UInt8(ascii: "\n")).map { String(value[..<$0]) } ?? value
-                    let width = firstLine.unicodeScalars.count + (quoted ? 2 : 0)
+                    // Characters of its first line, counted on the bytes (every scalar of every file passes here):
+                    // each byte that does not continue a UTF-8 sequence starts a scalar.
+                    var scalars = 0
+                    for byte in value.utf8 {
+                        if byte == UInt8(ascii: "\n") { break }
+                        if byte & 0xC0 != 0x80 { scalars += 1 }
+                    }
+                    let width = scalars + (quoted ? 2 : 0)
                     let place = location(line: mark.line, column: mark.column, length: width)
                     // Only double quotes decode escapes. A character typed as it is was already reported when the
                     // file was read: only one that the written lines do not hold came from an escape.
