@@ -87,12 +87,15 @@ struct PartialDateTests {
         #expect(try #require(PartialDate(written: pair.0)) < (try #require(PartialDate(written: pair.1))))
     }
 
-    @Test("Une date ISO lue octet par octet est celle de la lecture complète", arguments: [
-        "2025-12-17", "2021-11", "2020", "2024-02-29", "2023-02-29", "2025-04-31", "2025-00", "2025-13-01", "0999",
-        "2025-1-05", "2025-01-5", "202a", "2025/12/17", "+025-12-17", "2025-12-17 ", "９９９９", "2025--1",
-    ])
-    func plainISO(_ text: String) {
-        #expect(PartialDate(written: text) == PartialDate(iso: text))
+    @Test("Une date ISO lue octet par octet : la date exacte, ou rien", arguments: [
+        ("2025-12-17", "2025-12-17"), ("2021-11", "2021-11"), ("2020", "2020"), ("2024-02-29", "2024-02-29"),
+        ("2023-02-29", nil), ("2025-04-31", nil), ("2025-00", nil), ("2025-13-01", nil), ("0999", nil), ("2025-1-05", nil),
+        ("2025-01-5", nil), ("202a", nil), ("2025/12/17", nil), ("+025-12-17", nil), ("2025-12-17 ", nil), ("９９９９", nil),
+        ("2025--1", nil), ("2025-12-17-01", nil), ("99999999999999999999", nil), ("2025-123", nil),
+    ] as [(String, String?)])
+    func plainISO(_ input: (String, String?)) {
+        #expect(PartialDate(written: input.0)?.description == input.1)
+        #expect(PartialDate(iso: input.0)?.description == input.1)
     }
 
     @Test("Ce qui n'est pas une date reste refusé", arguments: ["2024-2018", "printemps", "saison 2024", "2024-13", "24-2024"])

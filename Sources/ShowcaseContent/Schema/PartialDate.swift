@@ -45,7 +45,8 @@ public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertib
 
     /// An ISO date, a season (`printemps 2024`) or a span of years (`2018-2024`).
     package init?(written text: String) {
-        if let date = Self.plainISO(text) {
+        // Nearly every date of every file is ISO: read first, from its bytes.
+        if let date = PartialDate(iso: text) {
             self = date
             return
         }
@@ -60,38 +61,7 @@ public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertib
             self.init(year: year, season: season)
             return
         }
-        self.init(iso: text)
-    }
-
-    /// `2025-12-17`, `2021-11` or `2020` when valid, read from the bytes without building strings: nearly every
-    /// date of every file is one. Anything else (`nil`) goes the longer way, which says what is wrong.
-    private static func plainISO(_ text: String) -> PartialDate? {
-        let bytes = text.utf8
-        guard bytes.count == 4 || bytes.count == 7 || bytes.count == 10 else { return nil }
-        var numbers: [Int] = [], current = 0, digits = 0
-        numbers.reserveCapacity(3)
-        for byte in bytes {
-            if byte == UInt8(ascii: "-") {
-                guard digits == (numbers.isEmpty ? 4 : 2) else { return nil }
-                numbers.append(current)
-                current = 0
-                digits = 0
-            } else if (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) {
-                current = current * 10 + Int(byte - UInt8(ascii: "0"))
-                digits += 1
-            } else {
-                return nil
-            }
-        }
-        guard digits == (numbers.isEmpty ? 4 : 2) else { return nil }
-        numbers.append(current)
-        let year = numbers[0]
-        guard (1000...9999).contains(year) else { return nil }
-        let month = numbers.count > 1 ? numbers[1] : nil
-        if let month, !(1...12).contains(month) { return nil }
-        let day = numbers.count > 2 ? numbers[2] : nil
-        if let day, let month, !(1...daysIn(month: month, year: year)).contains(day) { return nil }
-        return PartialDate(year: year, month: month, day: day)
+        return nil
     }
 
     private init(year: Int, month: Int?, day: Int?) {
@@ -102,8 +72,7 @@ public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertib
         endYear = nil
     }
 
-    /// `2018-2024`: two years of four digits, the first before the second. Looked at byte by byte: most dates
-    /// are ISO, and this is tried first.
+    /// `2018-2024`: two years of four digits, the first before the second, looked at byte by byte.
     package static func yearSpan(_ text: String) -> (first: Int, last: Int)? {
         let bytes = Array(text.utf8)
         guard bytes.count == 9, bytes[4] == UInt8(ascii: "-"),
@@ -121,24 +90,33 @@ public struct PartialDate: Sendable, Hashable, Comparable, CustomStringConvertib
         self.endYear = endYear
     }
 
+    /// `2025-12-17`, `2021-11` or `2020`, and nothing else (four-digit year, two-digit month and day, a real day
+    /// of that month); read from the bytes, without building strings.
     package init?(iso text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard (1...3).contains(parts.count), parts[0].count == 4, let year = Int(parts[0]), (1000...9999).contains(year)
-        else { return nil }
-        var month: Int?, day: Int?
-        if parts.count >= 2 {
-            guard parts[1].count == 2, let value = Int(parts[1]), (1...12).contains(value) else { return nil }
-            month = value
+        var year = 0, month = 0, day = 0, field = 0, digits = 0
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "-"):
+                guard field < 2, digits == (field == 0 ? 4 : 2) else { return nil }
+                field += 1
+                digits = 0
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                guard digits < (field == 0 ? 4 : 2) else { return nil }
+                let digit = Int(byte - UInt8(ascii: "0"))
+                switch field {
+                case 0: year = year * 10 + digit
+                case 1: month = month * 10 + digit
+                default: day = day * 10 + digit
+                }
+                digits += 1
+            default:
+                return nil
+            }
         }
-        if parts.count == 3, let month {
-            guard parts[2].count == 2, let value = Int(parts[2]),
-                  (1...Self.daysIn(month: month, year: year)).contains(value) else { return nil }
-            day = value
-        }
-        guard parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }) else { return nil }
-        self.year = year
-        self.month = month
-        self.day = day
+        guard digits == (field == 0 ? 4 : 2), (1000...9999).contains(year) else { return nil }
+        guard field == 0 || (1...12).contains(month) else { return nil }
+        guard field < 2 || (1...Self.daysIn(month: month, year: year)).contains(day) else { return nil }
+        self.init(year: year, month: field >= 1 ? month : nil, day: field == 2 ? day : nil)
     }
 
     /// `2025-12-17`, `2021-11` or `2020`; a season and a span in the Extended Date/Time Format (ISO 8601-2):
