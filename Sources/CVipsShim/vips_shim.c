@@ -148,8 +148,6 @@ int showcase_vips_variants(const void *bytes, size_t length, const int *widths, 
         for (int format = 0; format < 2 && result == 0; format++) {
             showcase_encoded *out = &outputs[2 * index + format];
             result = save(sized, format == 0, format == 0 ? webp_quality : jpeg_quality, &out->bytes, &out->length);
-            out->width = vips_image_get_width(sized);
-            out->height = vips_image_get_height(sized);
         }
         g_object_unref(sized);
     }

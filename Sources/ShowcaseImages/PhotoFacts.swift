@@ -49,7 +49,7 @@ public enum Photos {
         case .success(let encoded):
             return .success(variants.map { variant in
                 let index = 2 * widths.firstIndex(of: variant.width)! + (variant.format == .webp ? 0 : 1)
-                return encoded[index].bytes
+                return encoded[index]
             })
         }
     }

@@ -18,8 +18,7 @@ enum Vips {
     }
 
     /// Every width of one photo, decoded once: for each width, widest first, the WebP then the JPEG.
-    static func variants(_ bytes: [UInt8], widths: [Int], webpQuality: Int, jpegQuality: Int)
-        -> Result<[(bytes: [UInt8], width: Int, height: Int)], PhotoError> {
+    static func variants(_ bytes: [UInt8], widths: [Int], webpQuality: Int, jpegQuality: Int) -> Result<[[UInt8]], PhotoError> {
         guard showcase_vips_start() == 0 else { return .failure(.library(lastError())) }
         let sizes = widths.map { Int32($0) }
         var outputs = [showcase_encoded](repeating: showcase_encoded(), count: 2 * widths.count)
@@ -33,7 +32,7 @@ enum Vips {
         guard status == 0 else { return .failure(.unreadable(lastError())) }
         return .success(outputs.enumerated().map { index, output in
             let encoded = Array(UnsafeRawBufferPointer(start: output.bytes, count: output.length))
-            return (index % 2 == 0 ? WebPMetadata.stripped(encoded) : encoded, Int(output.width), Int(output.height))
+            return index % 2 == 0 ? WebPMetadata.stripped(encoded) : encoded
         })
     }
 

@@ -22,12 +22,10 @@ int showcase_vips_start(void);
 // Reads a photo's header (not its pixels); 0 on success.
 int showcase_vips_facts(const void *bytes, size_t length, showcase_photo_facts *facts);
 
-// One encoded file: its bytes (to free with `showcase_vips_free`) and size in pixels.
+// One encoded file: its bytes, to free with `showcase_vips_free`.
 typedef struct {
     void *bytes;
     size_t length;
-    int width;
-    int height;
 } showcase_encoded;
 
 // Every variant of one photo, decoded once: turned upright, converted to 8-bit sRGB, shrunk to widths[0] (the

@@ -382,22 +382,20 @@ extension ImageView: TemplateObject {
         case "hauteur": return .number(height)
         case "legende": return .optional(caption)
         case "credit": return .optional(credit)
-        case "variantes_webp": return .list(webp.map(PhotoFileView.init))
-        case "variantes_jpeg": return .list(jpeg.map(PhotoFileView.init))
+        case "variantes_webp": return .list(webp)
+        case "variantes_jpeg": return .list(jpeg)
         default: return .missing
         }
     }
 }
 
 /// One published file of a photo, for `srcset`.
-struct PhotoFileView: TemplateObject {
-    let photo: PublishedPhoto
-
-    func value(named name: String) -> TemplateValue {
+extension PublishedPhoto: TemplateObject {
+    package func value(named name: String) -> TemplateValue {
         switch name {
-        case "chemin": return .text(photo.path)
-        case "largeur": return .number(photo.width)
-        case "hauteur": return .number(photo.height)
+        case "chemin": return .text(path)
+        case "largeur": return .number(width)
+        case "hauteur": return .number(height)
         default: return .missing
         }
     }
