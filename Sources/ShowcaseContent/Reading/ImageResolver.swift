@@ -45,10 +45,10 @@ package enum ImageResolver {
                 read.diagnostics.append(problem)
                 if problem.severity == .error { continue }
             }
-            let stem = Path.lastComponent(image.file.value).split(separator: ".").dropLast().joined(separator: ".")
+            let name = Slug.make(Path.stem(image.file.value))
             study.images[index].facts = facts
             study.images[index].variants = PublishedPhoto.variants(
-                base: "images/\(Slug.make(stem).isEmpty ? "photo" : Slug.make(stem))-\(ContentHash.hex(bytes))", facts: facts)
+                base: "images/\(name.isEmpty ? "photo" : name)-\(ContentHash.hex(bytes))", facts: facts)
         }
         read.study = study
     }

@@ -84,9 +84,9 @@ package struct CaseStudyParser: Sendable {
             guard let file, let alt else { return nil }
             // An alternative that only repeats the file name or the title tells someone who cannot see the photo
             // nothing of what it shows.
-            let stem = Path.lastComponent(file.value).split(separator: ".").dropLast().joined(separator: ".")
-            if [stem, Path.lastComponent(file.value), title].contains(where: { Slug.make($0) == Slug.make(alt.value) }) {
-                reader.report(.warning(.altRepeatsName, "le texte alternatif « \(alt.value) » répète \(Slug.make(alt.value) == Slug.make(title) ? "le titre de la fiche" : "le nom du fichier") : il ne dit pas ce que montre la photo",
+            let described = Slug.make(alt.value), titled = Slug.make(title)
+            if [Path.stem(file.value), Path.lastComponent(file.value)].contains(where: { Slug.make($0) == described }) || titled == described {
+                reader.report(.warning(.altRepeatsName, "le texte alternatif « \(alt.value) » répète \(described == titled ? "le titre de la fiche" : "le nom du fichier") : il ne dit pas ce que montre la photo",
                                        at: alt.location,
                                        help: "décrivez ce qu'on y voit, pour qui ne la voit pas : `alt: Deux salariés posent un casier dans un couloir du collège`"))
             }

@@ -43,6 +43,11 @@ package enum Path {
         return length > 0 && !(dots == length && dots <= 2)
     }
 
+    /// The last component without its extension (`a/b/chantier.jpg` → `chantier`).
+    package static func stem(_ path: String) -> String {
+        lastComponent(path).split(separator: ".").dropLast().joined(separator: ".")
+    }
+
     /// The last component (`a/b/c.md` → `c.md`).
     package static func lastComponent(_ path: String) -> String {
         let trimmed = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path

@@ -130,7 +130,7 @@ package struct SiteRenderer: Sendable {
         return result
     }
 
-    /// A photo (its path in the project), read to be published.
+    /// A file of the project (an asset), read to be copied.
     private func read(_ path: String) throws(EnvironmentError) -> [UInt8] {
         try attempt { () throws(FileSystemError) in try fileSystem.readFile(path) }
     }
