@@ -51,4 +51,46 @@ struct OutputFilesTests {
             #expect(try FileSystem.disk.readFile(folder + "/f") == bytes)
         }
     }
+
+    @Test("Un fichier écrit morceau par morceau a l'empreinte du fichier entier, quelle que soit la découpe")
+    func streamedHashEqualsWholeHash() throws {
+        var generator = SeededGenerator(seed: 17)
+        for size in [0, 1, 7, 8, 9, 15, 16, 17, 100, 4099] {
+            let bytes = (0..<size).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            for _ in 0..<20 {
+                var stream = ContentHash.Stream(length: size)
+                var offset = 0
+                while offset < size {
+                    let piece = Int.random(in: 0...min(size - offset, 19), using: &generator)
+                    stream.add(Array(bytes[offset..<offset + piece]))
+                    offset += piece
+                }
+                #expect(stream.value == ContentHash.hash(bytes), "\(size) octets")
+            }
+        }
+        // Written to disk in pieces larger and smaller than its megabyte buffer.
+        let folder = TestSupport.temporaryFolder()
+        defer { try? FileSystem.disk.removeTree(folder) }
+        let large = (0..<(3 << 20) + 5).map { UInt8(truncatingIfNeeded: $0 &* 131) }
+        let file = try FileSystem.disk.streamFile(folder + "/f", large.count)
+        for start in stride(from: 0, to: large.count, by: 700_001) { try file.append(large[start..<min(start + 700_001, large.count)]) }
+        #expect(try file.finish() == ContentHash.hash(large))
+        #expect(try FileSystem.disk.readFile(folder + "/f") == large)
+    }
+
+    @Test("Les octets mis de côté pendant une construction se relisent tels quels, sans laisser de fichier")
+    func scratchFileKeepsBytes() async throws {
+        let folder = TestSupport.temporaryFolder()
+        defer { try? FileSystem.disk.removeTree(folder) }
+        let scratch = try FileSystem.disk.scratchFile(folder)
+        #expect(try FileSystem.disk.listDirectory(folder).isEmpty)
+        let records = (0..<200).map { index in Array("enregistrement \(index) ".utf8) + Array(repeating: UInt8(index % 251), count: index * 37) }
+        // Put aside from several tasks at once, as entries are rendered.
+        let ranges = await records.concurrentMap { record in try? scratch.append(record) }
+        for (record, range) in zip(records, ranges) {
+            let range = try #require(range)
+            #expect(try scratch.read(range) == record)
+        }
+        #expect(Set(ranges.compactMap { $0?.lowerBound }).count == records.count)
+    }
 }

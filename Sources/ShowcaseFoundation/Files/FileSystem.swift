@@ -107,6 +107,11 @@ package struct FileSystem: Sendable {
     package var stamp: @Sendable (String) -> FileStamp?
     /// Whether the file holds exactly these bytes: compared as it is read, without keeping it in memory.
     package var holds: @Sendable (String, [UInt8]) -> Bool = { path, bytes in POSIX.holds(path, bytes) }
+    /// A file of this length to write piece by piece. Off the disk, its pieces are collected and given to
+    /// `writeFile` whole.
+    package var streamFile: @Sendable (String, Int) throws(FileSystemError) -> StreamedFile
+    /// Room to put bytes aside during a build, in a folder that exists: an unlinked file on the disk, else memory.
+    package var scratchFile: @Sendable (String) throws(FileSystemError) -> ScratchFile = { _ in .inMemory() }
 
     package init(
         readFile: @escaping @Sendable (String) throws(FileSystemError) -> [UInt8],
@@ -128,15 +133,21 @@ package struct FileSystem: Sendable {
         self.removeTree = removeTree
         self.realPath = realPath
         self.stamp = stamp
+        streamFile = { path, length in StreamedFile.collected(path, length: length, writeFile: writeFile) }
     }
 }
 
 extension FileSystem {
     /// The real disk.
-    package static let disk = FileSystem(
-        readFile: POSIX.readFile, writeFile: POSIX.writeFile, listDirectory: POSIX.listDirectory, kind: POSIX.kind,
-        createDirectory: POSIX.createDirectory, rename: POSIX.rename, removeTree: POSIX.removeTree,
-        realPath: POSIX.realPath, stamp: POSIX.stamp)
+    package static let disk: FileSystem = {
+        var disk = FileSystem(
+            readFile: POSIX.readFile, writeFile: POSIX.writeFile, listDirectory: POSIX.listDirectory, kind: POSIX.kind,
+            createDirectory: POSIX.createDirectory, rename: POSIX.rename, removeTree: POSIX.removeTree,
+            realPath: POSIX.realPath, stamp: POSIX.stamp)
+        disk.streamFile = StreamedFile.onDisk
+        disk.scratchFile = ScratchFile.onDisk
+        return disk
+    }()
 
     /// Creates `path` and any missing parent.
     package func createDirectories(_ path: String) throws(FileSystemError) {

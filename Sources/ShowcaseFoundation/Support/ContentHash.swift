@@ -15,15 +15,56 @@ package enum ContentHash {
     package static func hash(_ bytes: [UInt8]) -> UInt64 { bytes.withUnsafeBytes(hash) }
 
     package static func hash(_ buffer: UnsafeRawBufferPointer) -> UInt64 {
-        var state: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(buffer.count)
-        var offset = 0
-        while offset + 8 <= buffer.count {
-            state = mix(state ^ buffer.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-            offset += 8
+        var stream = Stream(length: buffer.count)
+        stream.add(buffer)
+        return stream.value
+    }
+
+    /// The same hash over bytes that come piece by piece (a data file written as it is assembled), equal to
+    /// the one-shot hash of the whole: the total length, which the first state takes, must be known up front.
+    package struct Stream {
+        private var state: UInt64
+        /// Bytes not yet making a whole word, first in the low byte.
+        private var pending: UInt64 = 0
+        private var pendingCount = 0
+        /// Trailing bytes, as the one-shot hash reads them (first in the high byte).
+        private var tail: UInt64 = 0
+
+        package init(length: Int) {
+            state = 0x9E37_79B9_7F4A_7C15 ^ UInt64(length)
         }
-        var tail: UInt64 = 0
-        for index in offset..<buffer.count { tail = tail << 8 | UInt64(buffer[index]) }
-        return mix(state ^ tail ^ 0xFF51_AFD7_ED55_8CCD)
+
+        package mutating func add(_ buffer: UnsafeRawBufferPointer) {
+            var offset = 0
+            // Complete a word begun by the previous piece, a byte at a time.
+            while pendingCount > 0, offset < buffer.count {
+                push(buffer[offset])
+                offset += 1
+            }
+            while offset + 8 <= buffer.count {
+                state = ContentHash.mix(state ^ UInt64(littleEndian: buffer.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
+                offset += 8
+            }
+            while offset < buffer.count {
+                push(buffer[offset])
+                offset += 1
+            }
+        }
+
+        package mutating func add(_ bytes: [UInt8]) { bytes.withUnsafeBytes { add($0) } }
+
+        /// The hash of every byte added, which must be the length given.
+        package var value: UInt64 { ContentHash.mix(state ^ tail ^ 0xFF51_AFD7_ED55_8CCD) }
+
+        private mutating func push(_ byte: UInt8) {
+            pending |= UInt64(byte) << (8 * UInt64(pendingCount))
+            tail = tail << 8 | UInt64(byte)
+            pendingCount += 1
+            if pendingCount == 8 {
+                state = ContentHash.mix(state ^ pending)
+                (pending, pendingCount, tail) = (0, 0, 0)
+            }
+        }
     }
 
     /// The 64-bit finaliser of MurmurHash3: every input bit affects every output bit.

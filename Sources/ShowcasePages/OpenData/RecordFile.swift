@@ -19,42 +19,56 @@ package struct RecordFile: Sendable {
         self.whenEmpty = whenEmpty
     }
 
-    /// A record: new bytes, or a range of the previous file.
+    /// A record: bytes put aside in the build's scratch file, or a range of the previous file.
     package enum Piece {
-        case fresh([UInt8])
+        case spooled(Range<Int>)
         case previous(Range<Int>)
+
+        var count: Int {
+            switch self {
+            case .spooled(let range), .previous(let range): range.count
+            }
+        }
     }
 
+    /// The whole file, from records in memory (`showcase export`).
     package func assemble(_ records: [[UInt8]]) -> [UInt8] {
-        assemble(records.map(Piece.fresh), previous: []).bytes
+        if records.isEmpty, let whenEmpty { return whenEmpty }
+        var bytes = opening
+        for (offset, record) in records.enumerated() {
+            if offset > 0 { bytes += separator }
+            bytes += record
+        }
+        return bytes + closing
     }
 
-    /// The file, and where each record now lies in it.
-    package func assemble(_ pieces: [Piece], previous: [UInt8]) -> (bytes: [UInt8], ranges: [Range<Int>]) {
-        if pieces.isEmpty, let whenEmpty { return (whenEmpty, []) }
-        // Sized at once: grown by doubling, the 34 MB of JSON of 10 000 entries would briefly take three times that.
-        let length = pieces.reduce(opening.count + closing.count + separator.count * max(pieces.count - 1, 0)) { total, piece in
-            switch piece {
-            case .fresh(let record): total + record.count
-            case .previous(let range): total + range.count
-            }
-        }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(length)
-        bytes += opening
+    /// The file's length for records of these lengths, and where each record lies in it.
+    package func layout(_ lengths: [Int]) -> (length: Int, ranges: [Range<Int>]) {
+        if lengths.isEmpty, let whenEmpty { return (whenEmpty.count, []) }
         var ranges: [Range<Int>] = []
-        ranges.reserveCapacity(pieces.count)
-        for (offset, piece) in pieces.enumerated() {
-            if offset > 0 { bytes += separator }
-            let start = bytes.count
-            switch piece {
-            case .fresh(let record): bytes += record
-            case .previous(let range): bytes += previous[range]
-            }
-            ranges.append(start..<bytes.count)
+        ranges.reserveCapacity(lengths.count)
+        var offset = opening.count
+        for (rank, length) in lengths.enumerated() {
+            if rank > 0 { offset += separator.count }
+            ranges.append(offset..<offset + length)
+            offset += length
         }
-        bytes += closing
-        return (bytes, ranges)
+        return (offset + closing.count, ranges)
+    }
+
+    /// Writes the file piece by piece (`layout` gives its length): 34 MB of JSON for 10 000 entries never
+    /// stand whole in memory.
+    package func write(_ pieces: [Piece], spool: ScratchFile, previous: [UInt8], to file: StreamedFile) throws(FileSystemError) {
+        if pieces.isEmpty, let whenEmpty { return try file.append(whenEmpty) }
+        try file.append(opening)
+        for (rank, piece) in pieces.enumerated() {
+            if rank > 0 { try file.append(separator) }
+            switch piece {
+            case .spooled(let range): try file.append(try spool.read(range))
+            case .previous(let range): try file.append(previous[range])
+            }
+        }
+        try file.append(closing)
     }
 
     /// What the file is made of, from the fingerprints of its records in order: equal fingerprints, equal bytes.

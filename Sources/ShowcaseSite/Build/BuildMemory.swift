@@ -34,7 +34,8 @@ struct BuildMemory: Sendable {
     var recordFiles: [UInt64]
 }
 
-/// Where an entry's record lies in a data file, and the record's fingerprint.
+/// Where an entry's record lies in a data file (or, until the files are written, in the build's scratch file),
+/// and the record's fingerprint.
 struct RecordSlot: Sendable, Equatable {
     var range: Range<Int>
     var fingerprint: UInt64

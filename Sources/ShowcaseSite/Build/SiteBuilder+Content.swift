@@ -54,7 +54,7 @@ extension SiteBuilder {
     /// A file read and valid is rendered and written at once, so that its parsed form is let go before the next
     /// file is read: a build of 10 000 entries never holds 10 000 parsed files. If another file turns out invalid,
     /// the pages written are abandoned with the rest of the new site.
-    func readContent(remembered: [RememberedEntry], renderer: SiteRenderer, sink: SiteSink,
+    func readContent(remembered: [RememberedEntry], renderer: SiteRenderer, sink: SiteSink, spool: ScratchFile,
                      outcome: inout Outcome) async throws(BuildError) -> (contents: [ContentState], rendered: [RenderedEntry?]) {
         let loader = ContentLoader(fileSystem: fileSystem, paths: settings.paths)
         let (paths, listingProblems) = try wrap { () throws(EnvironmentError) in try loader.contentPaths() }
@@ -64,7 +64,7 @@ extension SiteBuilder {
         let results = await paths.concurrentMap { path -> Result<Produced, EnvironmentError> in
             do throws(EnvironmentError) {
                 let content = try state(of: path, remembered: byPath[path], sink: sink, loader: loader, reader: reader)
-                return .success(try produce(content, renderer: renderer, sink: sink))
+                return .success(try produce(content, renderer: renderer, sink: sink, spool: spool))
             } catch {
                 return .failure(error)
             }
@@ -105,7 +105,8 @@ extension SiteBuilder {
 
     /// Keeps the page and photos of a file remembered unchanged; renders and writes the page of a file read and
     /// valid, and says what is kept of its reading.
-    private func produce(_ content: ContentState, renderer: SiteRenderer, sink: SiteSink) throws(EnvironmentError) -> Produced {
+    private func produce(_ content: ContentState, renderer: SiteRenderer, sink: SiteSink,
+                         spool: ScratchFile) throws(EnvironmentError) -> Produced {
         switch content {
         case .remembered(let entry):
             sink.keep([SitePages.entryFile(entry.key.slug)] + entry.key.imageOutputs)
@@ -121,7 +122,13 @@ extension SiteBuilder {
             }
             var entry = renderer.renderEntry(study, read: read)
             try sink.write(entry.file, entry.page)
-            entry.page = []  // written: 10 000 pages need not stay in memory
+            // Written, and put aside: 10 000 pages and their 60 MB of records need not stay in memory.
+            entry.page = []
+            entry.spooled = try entry.records.map { record throws(EnvironmentError) in
+                RecordSlot(range: try attempt { () throws(FileSystemError) in try spool.append(record) },
+                           fingerprint: ContentHash.hash(record))
+            }
+            entry.records = []
             let fresh = FreshEntry(sourceHash: read.sourceHash, stamp: stamp, images: images,
                                    clean: read.diagnostics.isEmpty && entry.diagnostics.isEmpty)
             // Diagnostics point into the file: its lines are kept to show them.

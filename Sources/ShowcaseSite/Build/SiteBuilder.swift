@@ -112,8 +112,9 @@ struct SiteBuilder: Sendable {
         outcome.sources = settings.sources
 
         // 1. Content: remembered when unchanged, read otherwise; the pages of the files read, rendered at once.
+        let spool = try wrap { () throws(EnvironmentError) in try sink.scratchFile() }
         let (contents, rendered) = try await readContent(remembered: memory?.entries ?? [], renderer: renderer, sink: sink,
-                                                         outcome: &outcome)
+                                                         spool: spool, outcome: &outcome)
         stopwatch.lap("lecture, validation et rendu des fiches")
         guard !outcome.diagnostics.hasErrors else {
             outcome.laps = stopwatch.laps
@@ -136,7 +137,7 @@ struct SiteBuilder: Sendable {
             let pages = renderer.plan(summaries)
             (planned, layouts, homeOrder) = (pages, pages.map(\.layout), SitePages.homeOrder(summaries))
         }
-        let records = try writeRecordFiles(&entries, homeOrder: homeOrder, memory: memory, renderer: renderer, sink: sink)
+        let records = try writeRecordFiles(entries, spool: spool, homeOrder: homeOrder, memory: memory, renderer: renderer, sink: sink)
         try await copyFiles(entries, renderer: renderer, sink: sink, outcome: &outcome)
         stopwatch.lap("recherche, données ouvertes et fichiers copiés")
 

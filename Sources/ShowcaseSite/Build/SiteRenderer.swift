@@ -14,8 +14,10 @@ package struct RenderedEntry: Sendable {
     package let file: String
     /// Emptied once written.
     package internal(set) var page: [UInt8]
-    /// Its record in each data file, in `RecordKind.allCases` order; emptied once the data files are written.
+    /// Its record in each data file, in `RecordKind.allCases` order; emptied once put aside (`spooled`).
     var records: [[UInt8]]
+    /// Where its records lie in the build's scratch file, until the data files are written.
+    var spooled: [RecordSlot] = []
     /// Its photos: each published variant, and the photo's file in the project.
     let images: [(variant: PublishedPhoto, source: String)]
     /// The day its award result may be shown, when it is held back until then.

@@ -76,11 +76,44 @@ package final class SiteOutput: SiteSink {
             keep([relativePath])
             return
         }
-        let stamp = try put(bytes, at: relativePath)
+        let path = try stagedPath(relativePath)
+        try attempt { () throws(FileSystemError) in try fileSystem.writeFile(path, bytes) }
+        record(relativePath, fingerprint: fingerprint, stamp: stamp(path))
+    }
+
+    /// A file of the new site, staged.
+    private func record(_ relativePath: String, fingerprint: String, stamp: FileStamp?) {
         state.withLock {
             $0.written.files[relativePath] = fingerprint
             $0.stamps[relativePath] = stamp
             if isInPlace { $0.staged.append(relativePath) }
+        }
+    }
+
+    /// Writes a file made of pieces into the staging folder, its fingerprint computed as they stream. An
+    /// unchanged file is kept when the previous build vouched for it by its stamp; else it is staged again (its
+    /// bytes were never held to compare).
+    package func write(_ relativePath: String, length: Int, pieces: (StreamedFile) throws(FileSystemError) -> Void) throws(EnvironmentError) {
+        let path = try stagedPath(relativePath)
+        let fingerprint = try attempt { () throws(FileSystemError) in
+            let file = try fileSystem.streamFile(path, length)
+            try pieces(file)
+            return ContentHash.hex(try file.finish())
+        }
+        if case .inPlace(let previous) = mode, previous.files[relativePath] == fingerprint, let expected = trusted[relativePath],
+           previousLinks.isEmpty || links.first(on: relativePath) == nil, stamp(Path.join(output, relativePath)) == expected {
+            try? fileSystem.removeTree(path)
+            keep([relativePath])
+            return
+        }
+        record(relativePath, fingerprint: fingerprint, stamp: stamp(path))
+    }
+
+    /// An unlinked file in the staging folder: on the same disk as the site, and swept with it if anything is left.
+    package func scratchFile() throws(EnvironmentError) -> ScratchFile {
+        try attempt { () throws(FileSystemError) in
+            try fileSystem.createDirectories(folders.staging)
+            return try fileSystem.scratchFile(folders.staging)
         }
     }
 
@@ -138,17 +171,14 @@ package final class SiteOutput: SiteSink {
         fileSystem.stamp(path)?.withoutChangeTime
     }
 
-    /// Writes a file into the staging folder, creating its folder when needed; returns the stamp the file got.
-    private func put(_ bytes: [UInt8], at relativePath: String) throws(EnvironmentError) -> FileStamp? {
+    /// Where a file of the new site is staged, its folder created when needed.
+    private func stagedPath(_ relativePath: String) throws(EnvironmentError) -> String {
         let path = Path.join(folders.staging, relativePath)
         let folder = Path.parent(path)
-        let known = state.withLock { $0.folders.contains(folder) }
-        try attempt { () throws(FileSystemError) in
-            if !known { try fileSystem.createDirectories(folder) }
-            try fileSystem.writeFile(path, bytes)
-        }
-        if !known { state.withLock { _ = $0.folders.insert(folder) } }
-        return stamp(path)
+        guard !state.withLock({ $0.folders.contains(folder) }) else { return path }
+        try attempt { () throws(FileSystemError) in try fileSystem.createDirectories(folder) }
+        state.withLock { _ = $0.folders.insert(folder) }
+        return path
     }
 
     /// Whether the site is updated in place (else the staging folder is renamed into place).

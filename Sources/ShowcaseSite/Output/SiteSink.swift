@@ -9,6 +9,10 @@ import ShowcasePages
 package protocol SiteSink: Sendable {
     /// Writes a file of the new site. May be called from several tasks at once, for different files.
     func write(_ relativePath: String, _ bytes: [UInt8]) throws(EnvironmentError)
+    /// Writes a file of the new site piece by piece, never held whole: `pieces` appends them, `length` bytes in all.
+    func write(_ relativePath: String, length: Int, pieces: (StreamedFile) throws(FileSystemError) -> Void) throws(EnvironmentError)
+    /// Room for bytes put aside until the build ends, out of memory when the site goes to disk.
+    func scratchFile() throws(EnvironmentError) -> ScratchFile
     /// Keeps files of the previous site as they are.
     func keep(_ relativePaths: [String])
     /// Whether the previous site has this file as the previous build left it.
@@ -31,6 +35,16 @@ package final class MemorySink: SiteSink {
     package func write(_ relativePath: String, _ bytes: [UInt8]) {
         files.withLock { $0[relativePath] = bytes }
     }
+
+    package func write(_ relativePath: String, length: Int, pieces: (StreamedFile) throws(FileSystemError) -> Void) throws(EnvironmentError) {
+        let file = StreamedFile.collected(relativePath, length: length) { path, bytes in self.write(path, bytes) }
+        try attempt { () throws(FileSystemError) in
+            try pieces(file)
+            _ = try file.finish()
+        }
+    }
+
+    package func scratchFile() -> ScratchFile { .inMemory() }
 
     package func keep(_ relativePaths: [String]) {
         files.withLock { files in
