@@ -23,6 +23,37 @@ struct SitePagesTests {
 
     static func page(_ path: String) async throws -> String { TestSupport.text(try await built.value + "/" + path) }
 
+    @Test("Une carte mise de côté en octets se relit champ pour champ, pour chaque fiche livrée")
+    func cardsSurviveTheirEncoding() throws {
+        // The shipped entries, and the fuzzer's seed with lots, partners and qualified figures.
+        let files = try FileSystem.disk.listDirectory(TestSupport.packageRoot + "/content").map { TestSupport.packageRoot + "/content/" + $0.name }
+            + [TestSupport.fixtures + "/fuzz/graine-chiffres-lots-tableau.md"]
+        var checked = (figures: 0, lots: 0, evidence: 0, dates: 0)
+        for file in files where file.hasSuffix(".md") {
+            let name = Path.lastComponent(file)
+            let study = try #require(TestSupport.read(try FileSystem.disk.readFile(file), path: "content/" + name).study)
+            let catalogue = TestSupport.catalogue
+            let card = EntryViewBuilder.card(
+                study, derived: study.derived,
+                notComputed: EntryViewBuilder.notComputed(study, catalogue: catalogue, computed: study.derived), config: TestSupport.config)
+            let listed = ListedEntry(card: card, cells: ComparisonBuilder.cells(study, derived: study.derived, catalogue: catalogue),
+                                     filterKeys: Taxonomies.filterKeys(study).joined(separator: " "))
+            let decoded = try ListedEntry(encoded: listed.encoded)
+            // Every stored field, nested views included, and which views are shared (a figure and its source).
+            var expected = "", actual = ""
+            dump(listed, to: &expected)
+            dump(decoded, to: &actual)
+            #expect(actual == expected, "\(name)")
+            checked.figures += card.figures.count
+            checked.lots += card.contract?.lots.count ?? 0
+            checked.evidence += card.evidence.count
+            checked.dates += card.dates.filter { $0.source != nil }.count
+        }
+        // Every nested view is exercised.
+        #expect(checked.figures > 0 && checked.lots > 0 && checked.evidence > 0 && checked.dates > 0, "\(checked)")
+        #expect(throws: MalformedBinary.self) { try ListedEntry(encoded: [1, 2, 3]) }
+    }
+
     @Test("Chaque type de page existe", arguments: [
         "index.html", "comparer/index.html", "themes/index.html", "recherche/index.html", "404.html", "flux.atom",
         "sitemap.xml", "robots.txt", "recherche.json", "assets/favicon.svg", "assets/comparer.js", "assets/recherche.js",

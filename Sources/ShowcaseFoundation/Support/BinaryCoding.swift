@@ -36,6 +36,18 @@ package struct BinaryWriter {
         for text in texts { write(text) }
     }
 
+    /// A count, then each item as `each` writes it.
+    package mutating func write<Item>(_ items: [Item], _ each: (inout BinaryWriter, Item) -> Void) {
+        write(items.count)
+        for item in items { each(&self, item) }
+    }
+
+    /// Whether there is an item, then the item as `each` writes it.
+    package mutating func write<Item>(_ item: Item?, _ each: (inout BinaryWriter, Item) -> Void) {
+        write(item != nil)
+        if let item { each(&self, item) }
+    }
+
     /// Bytes as they are, without a length: a header.
     package mutating func append(raw: [UInt8]) { bytes += raw }
 
@@ -103,5 +115,19 @@ package struct BinaryReader {
         var texts: [String] = []
         for _ in 0..<(try readCount()) { texts.append(try readString()) }
         return texts
+    }
+
+    /// As `BinaryWriter.write(_:_:)` wrote a list.
+    package mutating func readArray<Item>(_ each: (inout BinaryReader) throws(MalformedBinary) -> Item) throws(MalformedBinary) -> [Item] {
+        let count = try readCount()
+        var items: [Item] = []
+        items.reserveCapacity(count)
+        for _ in 0..<count { items.append(try each(&self)) }
+        return items
+    }
+
+    /// As `BinaryWriter.write(_:_:)` wrote an optional item.
+    package mutating func readOptional<Item>(_ each: (inout BinaryReader) throws(MalformedBinary) -> Item) throws(MalformedBinary) -> Item? {
+        try readBool() ? try each(&self) : nil
     }
 }

@@ -55,8 +55,8 @@ struct SiteBuilder: Sendable {
         var rendered: [RenderedEntry?]
         /// What every build needs of each entry, in content order.
         var keys: [EntryKey]
-        /// What lists show of the entries rendered or read again, by position.
-        var listed: [Int: ListedEntry]
+        /// What lists show of the entries rendered or read again, by position: encoded in the scratch file.
+        var listed: [Int: Range<Int>]
 
         /// Each file's content hash, in content order.
         var sourceHashes: [UInt64] {
@@ -153,7 +153,7 @@ struct SiteBuilder: Sendable {
         // Only pages to render need their views: plan them then, from every summary.
         var pages = planned ?? []
         if !dirty.isEmpty, planned == nil { pages = renderer.plan(try allSummaries(entries)) }
-        try await renderPages(dirty.map { pages[$0] }, entries: &entries, renderer: renderer, sink: sink, outcome: &outcome)
+        try await renderPages(dirty.map { pages[$0] }, entries: &entries, spool: spool, renderer: renderer, sink: sink, outcome: &outcome)
         let dirtySet = Set(dirty)
         sink.keep(layouts.indices.filter { !dirtySet.contains($0) }.map { layouts[$0].file })
         outcome.keptPages = layouts.count - dirty.count
@@ -181,7 +181,7 @@ struct SiteBuilder: Sendable {
                 entries.keys.append(remembered.key)
             } else if let rendered {
                 outcome.renderedEntries += 1
-                entries.listed[position] = rendered.listed
+                entries.listed[position] = rendered.spooledCard
                 entries.keys.append(rendered.summary.key)
             }
         }
@@ -205,27 +205,33 @@ struct SiteBuilder: Sendable {
         return summaries
     }
 
-    /// Renders and writes pages that list entries, reading again the unchanged entries they show.
-    private func renderPages(_ pages: [PlannedPage], entries: inout Entries, renderer: SiteRenderer, sink: SiteSink,
-                             outcome: inout Outcome) async throws(BuildError) {
+    /// Renders and writes pages that list entries, reading again the unchanged entries they show; each page
+    /// decodes the cards it shows from the scratch file.
+    private func renderPages(_ pages: [PlannedPage], entries: inout Entries, spool: ScratchFile, renderer: SiteRenderer,
+                             sink: SiteSink, outcome: inout Outcome) async throws(BuildError) {
         let missing = Set(pages.filter { !$0.showsFullEntries.0 }.flatMap(\.members)).subtracting(entries.listed.keys).sorted()
         let keys = entries.keys
-        let reread = await missing.concurrentMap { position -> Result<(listed: ListedEntry, parsed: Bool), BuildError> in
+        let reread = await missing.concurrentMap { position -> Result<(card: Range<Int>, parsed: Bool), BuildError> in
             do throws(BuildError) {
-                return .success(try listedAgain(keys[position], renderer: renderer))
+                let again = try listedAgain(keys[position], renderer: renderer)
+                let card = try wrap { () throws(EnvironmentError) in
+                    try attempt { () throws(FileSystemError) in try spool.append(again.listed.encoded) }
+                }
+                return .success((card, again.parsed))
             } catch {
                 return .failure(error)
             }
         }
         for (position, result) in zip(missing, reread) {
             let again = try result.get()
-            entries.listed[position] = again.listed
+            entries.listed[position] = again.card
             if again.parsed { outcome.parsed += 1 }
         }
         let listed = entries.listed
         let failures = await pages.filter { !$0.showsFullEntries.0 }.concurrentMap { page -> EnvironmentError? in
             do throws(EnvironmentError) {
-                try sink.write(page.file, renderer.render(page, members: page.members.compactMap { listed[$0] }))
+                let members = try page.members.compactMap { listed[$0] }.map { card throws(EnvironmentError) in try Self.card(card, in: spool) }
+                try sink.write(page.file, renderer.render(page, members: members))
             } catch {
                 return error
             }
@@ -319,6 +325,18 @@ struct SiteBuilder: Sendable {
             }
         }
         return remembered
+    }
+
+    /// A card put aside in the scratch file, decoded.
+    private static func card(_ range: Range<Int>, in spool: ScratchFile) throws(EnvironmentError) -> ListedEntry {
+        let bytes = try attempt { () throws(FileSystemError) in try spool.read(range) }
+        do throws(MalformedBinary) {
+            return try ListedEntry(encoded: bytes)
+        } catch {
+            // Written by this build a moment ago: only a failing disk gets here.
+            throw EnvironmentError(.readFailed, "le fichier de travail de la construction est illisible",
+                                   help: "vérifiez le disque puis relancez")
+        }
     }
 
     func wrap<T>(_ work: () throws(EnvironmentError) -> T) throws(BuildError) -> T {

@@ -7,7 +7,10 @@ import ShowcasePages
 /// One entry rendered: its page, what lists show of it, and its records in the data files.
 package struct RenderedEntry: Sendable {
     package let summary: EntrySummary
-    package let listed: ListedEntry
+    /// Let go once put aside (`spooledCard`).
+    package internal(set) var listed: ListedEntry?
+    /// Where `listed`, encoded, lies in the build's scratch file.
+    var spooledCard: Range<Int> = 0..<0
     /// Problems found in its body (raw HTML, refused links, images).
     package let diagnostics: [Diagnostic]
     /// `fiches/<slug>.html`.
