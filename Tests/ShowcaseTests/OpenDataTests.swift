@@ -80,6 +80,26 @@ struct OpenDataTests {
         }
         #expect(TestSupport.text(root + "/site/donnees/indicateurs.csv") == (try await Self.export(.csv)))
     }
+
+    @Test("Un fichier de données refait à partir du précédent et de fiches nouvelles est celui qu'on aurait écrit d'un coup")
+    func recordFileFromPreviousAndFresh() throws {
+        let file = RecordFile(opening: Array("[\n".utf8), separator: Array(",\n".utf8), closing: Array("\n]\n".utf8))
+        let old = (0..<6).map { Array("{\"ancien\": \($0)}".utf8) }
+        let previous = file.assemble(old)
+        let oldRanges = file.layout(old.map(\.count)).ranges
+        let spool = ScratchFile.inMemory()
+        let fresh = try spool.append(Array("{\"nouveau\": 1}".utf8))
+        // Records 0–1 and 3–4 follow each other in the previous file; 5 comes before 2 now, and one record is new.
+        let order: [RecordFile.Piece] = [.previous(oldRanges[0]), .previous(oldRanges[1]), .spooled(fresh), .previous(oldRanges[3]),
+                                         .previous(oldRanges[4]), .previous(oldRanges[5]), .previous(oldRanges[2])]
+        let expected = file.assemble([old[0], old[1], Array("{\"nouveau\": 1}".utf8), old[3], old[4], old[5], old[2]])
+        let folder = TestSupport.temporaryFolder()
+        defer { try? FileSystem.disk.removeTree(folder) }
+        let output = try FileSystem.disk.streamFile(folder + "/donnees.json", file.layout(order.map(\.count)).length)
+        try file.write(order, spool: spool, previous: previous, to: output)
+        #expect(try output.finish() == ContentHash.hash(expected))
+        #expect(try FileSystem.disk.readFile(folder + "/donnees.json") == expected)
+    }
 }
 
 @Suite("Agrégats par programme et édition")

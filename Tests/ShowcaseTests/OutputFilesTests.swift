@@ -76,6 +76,12 @@ struct OutputFilesTests {
         for start in stride(from: 0, to: large.count, by: 700_001) { try file.append(large[start..<min(start + 700_001, large.count)]) }
         #expect(try file.finish() == ContentHash.hash(large))
         #expect(try FileSystem.disk.readFile(folder + "/f") == large)
+        // Read back by ranges, as the next build reads the previous data file, and fingerprinted a megabyte at a time.
+        let opened = try FileSystem.disk.openFile(folder + "/f")
+        #expect(opened.count == large.count)
+        #expect(try opened.read(1_000_000..<1_000_123) == Array(large[1_000_000..<1_000_123]))
+        #expect(try opened.contentHash() == ContentHash.hash(large))
+        #expect(throws: FileSystemError.self) { try opened.read(large.count - 1..<large.count + 1) }
     }
 
     @Test("Les octets mis de côté pendant une construction se relisent tels quels, sans laisser de fichier")

@@ -110,6 +110,8 @@ package struct FileSystem: Sendable {
     /// A file of this length to write piece by piece. Off the disk, its pieces are collected and given to
     /// `writeFile` whole.
     package var streamFile: @Sendable (String, Int) throws(FileSystemError) -> StreamedFile
+    /// A file to read by ranges. Off the disk, the file is read whole through `readFile`.
+    package var openFile: @Sendable (String) throws(FileSystemError) -> any RandomAccessBytes
     /// Room to put bytes aside during a build, in a folder that exists: an unlinked file on the disk, else memory.
     package var scratchFile: @Sendable (String) throws(FileSystemError) -> ScratchFile = { _ in .inMemory() }
 
@@ -134,6 +136,7 @@ package struct FileSystem: Sendable {
         self.realPath = realPath
         self.stamp = stamp
         streamFile = { path, length in StreamedFile.collected(path, length: length, writeFile: writeFile) }
+        openFile = { path throws(FileSystemError) in try readFile(path) }
     }
 }
 
@@ -146,6 +149,7 @@ extension FileSystem {
             realPath: POSIX.realPath, stamp: POSIX.stamp)
         disk.streamFile = StreamedFile.onDisk
         disk.scratchFile = ScratchFile.onDisk
+        disk.openFile = { path throws(FileSystemError) in try OpenedFile(path) }
         return disk
     }()
 

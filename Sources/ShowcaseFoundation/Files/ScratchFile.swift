@@ -9,7 +9,7 @@ import Synchronization
 /// records in the data files, from the moment its page is rendered until the files are assembled. On disk, a
 /// file unlinked as soon as it is opened, which nothing can see and which goes when the build ends, killed or
 /// not; in memory, for the preview.
-package final class ScratchFile: Sendable {
+package final class ScratchFile: RandomAccessBytes {
     /// The unlinked file, or -1 in memory.
     private let descriptor: Int32
     private let path: String
@@ -60,20 +60,11 @@ package final class ScratchFile: Sendable {
     /// Bytes put aside earlier.
     package func read(_ range: Range<Int>) throws(FileSystemError) -> [UInt8] {
         guard descriptor >= 0 else { return memory.withLock { Array($0[range]) } }
-        var failure: Int32 = 0
-        let bytes = [UInt8](unsafeUninitializedCapacity: range.count) { buffer, filled in
-            filled = 0
-            while filled < range.count {
-                let count = pread(descriptor, buffer.baseAddress! + filled, range.count - filled, off_t(range.lowerBound + filled))
-                if count < 0, errno == EINTR { continue }
-                guard count > 0 else {
-                    failure = count < 0 ? errno : EIO
-                    return
-                }
-                filled += count
-            }
-        }
-        guard failure == 0 else { throw FileSystemError(operation: "lire", path: path, code: failure) }
-        return bytes
+        return try POSIX.readRange(descriptor, range, path: path)
+    }
+
+    /// Every byte put aside so far.
+    package var count: Int {
+        descriptor >= 0 ? end.load(ordering: .relaxed) : memory.withLock { $0.count }
     }
 }

@@ -24,7 +24,7 @@ package struct RecordFile: Sendable {
         case spooled(Range<Int>)
         case previous(Range<Int>)
 
-        var count: Int {
+        package var count: Int {
             switch self {
             case .spooled(let range), .previous(let range): range.count
             }
@@ -56,16 +56,32 @@ package struct RecordFile: Sendable {
         return (offset + closing.count, ranges)
     }
 
-    /// Writes the file piece by piece (`layout` gives its length): 34 MB of JSON for 10 000 entries never
-    /// stand whole in memory.
-    package func write(_ pieces: [Piece], spool: ScratchFile, previous: [UInt8], to file: StreamedFile) throws(FileSystemError) {
+    /// Writes the file piece by piece (`layout` gives its length), each record read from the scratch file or
+    /// the previous file: 34 MB of JSON for 10 000 entries never stand whole in memory.
+    package func write(_ pieces: [Piece], spool: some RandomAccessBytes, previous: (any RandomAccessBytes)?,
+                       to file: StreamedFile) throws(FileSystemError) {
         if pieces.isEmpty, let whenEmpty { return try file.append(whenEmpty) }
         try file.append(opening)
-        for (rank, piece) in pieces.enumerated() {
+        var rank = 0
+        while rank < pieces.count {
             if rank > 0 { try file.append(separator) }
-            switch piece {
-            case .spooled(let range): try file.append(try spool.read(range))
-            case .previous(let range): try file.append(previous[range])
+            switch pieces[rank] {
+            case .spooled(let range):
+                try file.append(try spool.read(range))
+                rank += 1
+            case .previous(let range):
+                guard let previous else { preconditionFailure("a record of the previous file, without the file") }
+                // Records that followed each other in the previous file, separators included, are copied as one
+                // run, a megabyte at a time: after one edit, nearly the whole file is such a run.
+                var end = range.upperBound
+                rank += 1
+                while rank < pieces.count, case .previous(let next) = pieces[rank], next.lowerBound == end + separator.count {
+                    end = next.upperBound
+                    rank += 1
+                }
+                for start in stride(from: range.lowerBound, to: end, by: 1 << 20) {
+                    try file.append(try previous.read(start..<min(start + (1 << 20), end)))
+                }
             }
         }
         try file.append(closing)

@@ -29,14 +29,16 @@ extension SiteBuilder {
             if memory?.recordFiles[kind.rawValue] == fingerprint, sink.has(kind.file) {
                 sink.keep([kind.file])
             } else {
-                var previous: [UInt8] = []
+                var previous: (any RandomAccessBytes)?
                 if records.contains(where: { $0.spooled == nil }) {
-                    guard let bytes = sink.previous(kind.file) else { throw .memoryUnusable }
-                    previous = bytes
+                    guard let file = sink.previous(kind.file) else { throw .memoryUnusable }
+                    previous = file
                 }
                 let pieces = try records.map { record throws(BuildError) -> RecordFile.Piece in
                     if let spooled = record.spooled { return .spooled(spooled.range) }
-                    guard let range = record.previous?.range, range.upperBound <= previous.count else { throw .memoryUnusable }
+                    guard let range = record.previous?.range, let previous, range.upperBound <= previous.count else {
+                        throw .memoryUnusable
+                    }
                     return .previous(range)
                 }
                 try wrap { () throws(EnvironmentError) in

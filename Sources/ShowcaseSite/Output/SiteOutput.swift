@@ -156,11 +156,12 @@ package final class SiteOutput: SiteSink {
         return stamp(Path.join(output, relativePath)) == expected
     }
 
-    package func previous(_ relativePath: String) -> [UInt8]? {
+    /// Checked against the marker's fingerprint as it is read a megabyte at a time: never held whole.
+    package func previous(_ relativePath: String) -> (any RandomAccessBytes)? {
         guard case .inPlace(let previous) = mode, let fingerprint = previous.files[relativePath],
-              let bytes = try? fileSystem.readFile(Path.join(output, relativePath)),
-              ContentHash.hex(bytes) == fingerprint else { return nil }
-        return bytes
+              let file = try? fileSystem.openFile(Path.join(output, relativePath)),
+              let hash = try? file.contentHash(), ContentHash.hex(hash) == fingerprint else { return nil }
+        return file
     }
 
     /// The stamp of each file of the new site (once committed), for the next build to `trust`.

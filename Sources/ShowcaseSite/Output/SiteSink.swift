@@ -17,8 +17,8 @@ package protocol SiteSink: Sendable {
     func keep(_ relativePaths: [String])
     /// Whether the previous site has this file as the previous build left it.
     func has(_ relativePath: String) -> Bool
-    /// The bytes of a file of the previous site, if it is as the previous build left it.
-    func previous(_ relativePath: String) -> [UInt8]?
+    /// A file of the previous site, to read by ranges, if it is as the previous build left it.
+    func previous(_ relativePath: String) -> (any RandomAccessBytes)?
     /// Lets go of what a failed build wrote; the previous site is as it was.
     func abandon()
 }
@@ -54,7 +54,7 @@ package final class MemorySink: SiteSink {
 
     package func has(_ relativePath: String) -> Bool { before[relativePath] != nil }
 
-    package func previous(_ relativePath: String) -> [UInt8]? { before[relativePath] }
+    package func previous(_ relativePath: String) -> (any RandomAccessBytes)? { before[relativePath] }
 
     /// Nothing to undo: the previous site is the one the preview kept.
     package func abandon() {}
