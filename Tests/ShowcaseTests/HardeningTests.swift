@@ -82,6 +82,28 @@ struct HardeningTests {
         #expect(diagnostics.first?.location?.line == 28)
     }
 
+    @Test("Un caractère refusé est trouvé à n'importe quelle place d'un texte lu huit octets à la fois")
+    func refusedCharacterAtEveryOffset() {
+        let file = SourceFile(path: "content/essai.md", text: "")
+        for refused in ["\u{01}", "\u{7F}", "\u{85}", "\u{202E}", "\u{FFFF}"] {
+            for offset in 0...17 {
+                let text = String(repeating: "a", count: offset) + refused + String(repeating: "é\tb\n", count: 3) + "fin"
+                #expect(InvisibleCharacters.find(in: Array(text.utf8), file: file).count == 1, "\(refused.unicodeScalars.first!.value) à \(offset)")
+            }
+        }
+        let accepted = String(repeating: "Texte accentué : « é », tab\tet ligne\n ~ ", count: 5)
+        #expect(InvisibleCharacters.find(in: Array(accepted.utf8), file: file).isEmpty)
+    }
+
+    @Test("Une adresse web absolue : http(s), quelque chose après, ni espace ni chevron", arguments: [
+        ("https://www.justice.fr/atigip", true), ("HTTP://exemple.fr", true), ("https://", false), ("ftp://exemple.fr", false),
+        ("https://exemple.fr/a b", false), ("https://exemple.fr/<script>", false), ("https://exemple.fr/\u{A0}", false),
+        ("https://exemple.fr/été", true), ("exemple.fr", false), ("https://exemple.fr/\"", false),
+    ])
+    func absoluteWebURL(_ input: (String, Bool)) {
+        #expect(URLRules.isAbsoluteWebURL(input.0) == input.1)
+    }
+
     @Test("Un caractère invisible qui inverse le sens du texte est refusé, tabulations et marques de direction acceptées")
     func directionCharacters() throws {
         let rendered = TestSupport.renderedDiagnostics(String(decoding: try Self.fixture("direction-inversee.md"), as: UTF8.self))

@@ -69,6 +69,17 @@ enum InvisibleCharacters {
     private static func scan(_ buffer: UnsafeBufferPointer<UInt8>, _ visit: (Kind, UInt32, Int) -> Bool) {
         var index = 0
         while index < buffer.count {
+            // Eight printable ASCII bytes at a time, nearly all of a file: none below 0x20, none from 0x7F up.
+            if index + 8 <= buffer.count {
+                let word = UnsafeRawPointer(buffer.baseAddress! + index).loadUnaligned(as: UInt64.self)
+                let ones: UInt64 = 0x0101_0101_0101_0101, highBits: UInt64 = 0x8080_8080_8080_8080
+                let belowSpace = (word &- ones &* 0x20) & ~word & highBits
+                let fromDelete = ((word &+ ones) | word) & highBits
+                if belowSpace | fromDelete == 0 {
+                    index += 8
+                    continue
+                }
+            }
             let byte = buffer[index]
             var found: (Kind, UInt32, Int)?
             if byte < 0x20 {

@@ -43,7 +43,16 @@ package enum YAMLReader {
             var items: [YAMLNode] = []
             var pairs: [(key: Located<String>, value: YAMLNode)] = []
             var pendingKey: Located<String>?
+            /// The mapping's key names, hashed only once there are many: most mappings hold a handful, which a
+            /// look through `pairs` checks faster than hashing each name.
             var keys: Set<String> = []
+
+            /// Whether the name is new in this mapping. Every earlier key's value is complete, so in `pairs`.
+            mutating func insertKey(_ name: String) -> Bool {
+                if keys.isEmpty, pairs.count < 16 { return !pairs.contains { $0.key.value == name } }
+                if keys.isEmpty { keys = Set(pairs.map(\.key.value)) }
+                return keys.insert(name).inserted
+            }
         }
 
         mutating func compose(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<YAMLNode?, Diagnostic> {
@@ -163,7 +172,7 @@ package enum YAMLReader {
                     }
                     var key = Located(name, at: node.location)
                     key.location.length = max(1, name.unicodeScalars.count)
-                    if !stack[stack.count - 1].keys.insert(name).inserted, duplicate == nil {
+                    if !stack[stack.count - 1].insertKey(name), duplicate == nil {
                         duplicate = .error(.duplicateKey, "le champ « \(name) » est écrit deux fois au même niveau",
                                            at: key.location, help: "gardez un seul de ces champs et supprimez l'autre")
                     }

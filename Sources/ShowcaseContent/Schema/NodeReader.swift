@@ -5,20 +5,22 @@ import ShowcaseFoundation
 struct Fields {
     /// Where the mapping starts, for "missing field" diagnostics.
     let location: SourceLocation
-    private let entries: [String: (key: Located<String>, value: YAMLNode)]
+    /// Only allowed names, each once (the YAML reader refuses a key written twice): a few, looked through
+    /// faster than hashed.
+    private let entries: [(key: Located<String>, value: YAMLNode)]
     /// Allowed names a misspelled key was taken for: already reported, so not reported missing as well.
     let misspelled: Set<String>
 
-    init(location: SourceLocation, entries: [String: (key: Located<String>, value: YAMLNode)], misspelled: Set<String> = []) {
+    init(location: SourceLocation, entries: [(key: Located<String>, value: YAMLNode)], misspelled: Set<String> = []) {
         self.location = location
         self.entries = entries
         self.misspelled = misspelled
     }
 
-    subscript(name: String) -> (key: Located<String>, value: YAMLNode)? { entries[name] }
+    subscript(name: String) -> (key: Located<String>, value: YAMLNode)? { entries.first { $0.key.value == name } }
 
     /// The given names present here, in the order of `names`.
-    func present(_ names: [String]) -> [String] { names.filter { entries[$0] != nil } }
+    func present(_ names: [String]) -> [String] { names.filter { self[$0] != nil } }
 }
 
 /// Walks YAML nodes into typed values against what the schema expects, collecting every problem as a
@@ -46,18 +48,19 @@ struct NodeReader {
         of node: YAMLNode, allowed: [String], context: String, extraHelp: String? = nil, start: SourceLocation? = nil
     ) -> Fields? {
         guard case .mapping(let pairs) = node.kind else {
-            if node.isNull { return Fields(location: node.location, entries: [:]) }
+            if node.isNull { return Fields(location: node.location, entries: []) }
             report(.error(.wrongType, "\(context.isEmpty ? "l'en-tête" : "« \(context) »") doit être un groupe de champs, pas \(node.kindDescription)",
                           at: node.location,
                           help: "écrivez un champ par ligne, sous la forme `nom: valeur`, indenté sous « \(context) »"))
             return nil
         }
-        var entries: [String: (key: Located<String>, value: YAMLNode)] = [:]
+        var entries: [(key: Located<String>, value: YAMLNode)] = []
+        entries.reserveCapacity(pairs.count)
         var misspelled: Set<String> = []
         for pair in pairs {
             let name = pair.key.value
             if allowed.contains(name) {
-                entries[name] = pair
+                entries.append(pair)
                 continue
             }
             let place = context.isEmpty ? "" : " dans « \(context) »"

@@ -4,6 +4,16 @@ import ShowcaseFoundation
 package enum URLRules {
     /// `https://…` or `http://…` with something after the scheme.
     package static func isAbsoluteWebURL(_ text: String) -> Bool {
+        // Almost every address is ASCII: judged on its bytes, without lowercasing or splitting it into characters.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            let bytes = text.utf8.map { $0 | ($0 >= 0x41 && $0 <= 0x5A ? 0x20 : 0) }
+            for scheme in ["https://", "http://"] where bytes.starts(with: scheme.utf8) {
+                return bytes.count > scheme.utf8.count
+                    && !bytes.contains { (0x09...0x0D).contains($0) || $0 == 0x20 || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">")
+                                         || $0 == UInt8(ascii: "\"") }
+            }
+            return false
+        }
         let lowered = text.lowercased()
         for scheme in ["https://", "http://"] where lowered.hasPrefix(scheme) {
             return text.count > scheme.count && !text.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" || $0 == "\"" })
