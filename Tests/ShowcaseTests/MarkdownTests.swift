@@ -33,6 +33,15 @@ struct MarkdownTests {
         #expect(Self.render("## A\n\n### B\n").html == "<h2 id=\"section-a\">A</h2>\n<h3 id=\"section-b\">B</h3>\n")
     }
 
+    @Test("Le schéma d'un lien : lettres, chiffres et +-. avant les deux-points, en minuscules", arguments: [
+        ("JavaScript:alert(1)", "javascript"), ("https://exemple.fr", "https"), ("mailto:a@b.fr", "mailto"), ("c++.x-1:y", "c++.x-1"),
+        ("/chemin/page.html", nil), ("page.html#ancre", nil), ("page.html", nil), (":rien", nil), ("a b:c", nil), ("é:x", nil),
+        ("java\u{0}script:x", nil), ("?q=a:b", nil), ("", nil),
+    ] as [(String, String?)])
+    func linkScheme(_ input: (String, String?)) {
+        #expect(URLRules.scheme(of: input.0) == input.1)
+    }
+
     @Test("Aucun script, aucun gestionnaire d'événement, aucun lien javascript: n'atteint la page", arguments: [
         "<script>alert(1)</script>",
         "Texte <img src=x onerror=alert(1)> suite",

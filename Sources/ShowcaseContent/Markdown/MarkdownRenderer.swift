@@ -34,7 +34,8 @@ package struct MarkdownRenderer: Sendable {
     ///   - markdown: the body.
     ///   - file: the file it comes from, for diagnostic positions.
     ///   - firstLine: the line of `file` on which the body starts.
-    package func render(_ markdown: String, file: SourceFile, firstLine: Int) -> RenderedMarkdown {
+    ///   - producingHTML: false for `check`, which needs the problems and the headings' anchors, not the page.
+    package func render(_ markdown: String, file: SourceFile, firstLine: Int, producingHTML: Bool = true) -> RenderedMarkdown {
         let options = CMARK_OPT_DEFAULT
         let document = markdown.withCString { cmark_parse_document($0, markdown.utf8.count, options) }
         guard let document else { return RenderedMarkdown(html: "", diagnostics: []) }
@@ -93,7 +94,7 @@ package struct MarkdownRenderer: Sendable {
         // diagnostics, positioned within each cell, are not reported again.
         // Most stories have no pipe at all: then no line is looked at. The paragraph's lines come from the
         // file's own line index (the body is the file from `firstLine` on).
-        let mayHoldTables = !paragraphs.isEmpty && ByteSearch.contains(markdown, "|")
+        let mayHoldTables = producingHTML && !paragraphs.isEmpty && ByteSearch.contains(markdown, "|")
         for paragraph in paragraphs where mayHoldTables {
             let start = Int(cmark_node_get_start_line(paragraph)), end = Int(cmark_node_get_end_line(paragraph))
             let lines = start >= 1 && start < end ? (start...end).compactMap { file.line(firstLine + $0 - 1) } : []
@@ -115,6 +116,9 @@ package struct MarkdownRenderer: Sendable {
         }
 
         let titles = headings.map(Self.plainText)
+        guard producingHTML else {
+            return RenderedMarkdown(html: "", diagnostics: diagnostics, headings: Array(zip(HeadingAnchors(titles: titles).anchors, titles)))
+        }
         guard let rendered = cmark_render_html(document, options) else { return RenderedMarkdown(html: "", diagnostics: diagnostics) }
         defer { free(rendered) }
         let anchored = HeadingAnchors(titles: titles)

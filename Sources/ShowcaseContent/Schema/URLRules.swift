@@ -23,12 +23,15 @@ package enum URLRules {
 
     /// The scheme of a link (`javascript` in `javascript:alert(1)`), or `nil` for a relative link.
     package static func scheme(of link: String) -> String? {
-        var scheme = ""
-        for character in link {
-            if character == ":" { return scheme.isEmpty ? nil : scheme.lowercased() }
-            if character == "/" || character == "?" || character == "#" { return nil }
-            guard character.isASCII, character.isLetter || character.isNumber || "+-.".contains(character) else { return nil }
-            scheme.append(character)
+        // On the bytes: a scheme is ASCII letters, digits and `+-.`, and any other byte (a UTF-8 one included)
+        // ends the search.
+        var length = 0
+        for byte in link.utf8 {
+            if byte == UInt8(ascii: ":") { return length == 0 ? nil : String(link.utf8.prefix(length))!.lowercased() }
+            let isSchemeByte = (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+                || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
+            guard isSchemeByte else { return nil }
+            length += 1
         }
         return nil
     }

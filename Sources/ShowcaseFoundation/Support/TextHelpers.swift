@@ -8,6 +8,8 @@ extension String {
 
     /// Without the Unicode white space at either end (no Foundation needed).
     package var trimmingWhitespace: String {
+        // Nearly always nothing to trim: seen on the first and last bytes, without Unicode's tables.
+        if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x7F, last > 0x20, last < 0x7F { return self }
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
               let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }

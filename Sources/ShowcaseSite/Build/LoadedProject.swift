@@ -81,7 +81,7 @@ package struct ProjectLoader: Sendable {
             do throws(EnvironmentError) {
                 var read = try loader.read(path, reader: reader)
                 let page = read.study.map { ($0.slug, $0.path) }
-                if checkingStories, let study = read.study { read.diagnostics += Story.render(study, file: read.file).diagnostics }
+                if checkingStories, let study = read.study { read.diagnostics += Story.render(study, file: read.file, producingHTML: false).diagnostics }
                 if !keepingStudies {
                     let file = read.diagnostics.isEmpty ? SourceFile(path: read.file.path, text: "") : read.file
                     read = ReadCaseStudy(file: file, study: nil, diagnostics: read.diagnostics)
