@@ -75,10 +75,14 @@ enum InvisibleCharacters {
                 let ones: UInt64 = 0x0101_0101_0101_0101, highBits: UInt64 = 0x8080_8080_8080_8080
                 let belowSpace = (word &- ones &* 0x20) & ~word & highBits
                 let fromDelete = ((word &+ ones) | word) & highBits
-                if belowSpace | fromDelete == 0 {
+                let flagged = belowSpace | fromDelete
+                if flagged == 0 {
                     index += 8
                     continue
                 }
+                // The lowest flag marks the first byte to look at (a flag above it may be a borrow's echo): an
+                // accented letter costs one step, not eight.
+                index += flagged.littleEndian.trailingZeroBitCount / 8
             }
             let byte = buffer[index]
             var found: (Kind, UInt32, Int)?
