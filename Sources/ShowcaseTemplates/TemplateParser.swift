@@ -2,12 +2,20 @@ import ShowcaseFoundation
 
 /// A name in a tag: `fiche.titre`, `.`, or a transform such as `empty(chiffres)` or `last()`.
 struct TemplateName: Sendable, Equatable {
-    /// `["fiche", "titre"]`; empty for `.` and for a transform of the current iteration (`last()`).
-    let components: [String]
-    /// `empty`, `count`, `first`, `last`, `index`, `odd`, `even`.
-    let transform: String?
+    /// `[.fiche, .titre]`; empty for `.` and for a transform of the current iteration (`last()`). A name outside
+    /// the vocabulary is `nil`: never a value.
+    let keys: [TemplateKey?]
+    let transform: Transform?
 
-    static let transforms: Set = ["empty", "count", "first", "last", "index", "odd", "even"]
+    /// swift-mustache's transforms.
+    enum Transform: String, Sendable {
+        case empty, count, first, last, index, odd, even
+    }
+
+    init(_ components: [Substring], transform: Transform?) {
+        keys = components.map { TemplateKey(rawValue: String($0)) }
+        self.transform = transform
+    }
 }
 
 /// A parsed template: text, variables, sections, partials, and layout inheritance.
@@ -210,13 +218,13 @@ enum TemplateParser {
     private static func name(_ token: Token) throws(TemplateSyntaxError) -> TemplateName {
         let content = token.content
         if let open = content.firstIndex(of: "("), content.hasSuffix(")") {
-            let transform = String(content[..<open])
-            guard TemplateName.transforms.contains(transform) else {
-                throw TemplateSyntaxError(line: token.line, column: token.column, message: "transformation inconnue `\(transform)()`")
+            let written = String(content[..<open])
+            guard let transform = TemplateName.Transform(rawValue: written) else {
+                throw TemplateSyntaxError(line: token.line, column: token.column, message: "transformation inconnue `\(written)()`")
             }
             let argument = content[content.index(after: open)..<content.index(before: content.endIndex)]
-            return TemplateName(components: argument.isEmpty ? [] : argument.split(separator: ".").map(String.init), transform: transform)
+            return TemplateName(argument.isEmpty ? [] : argument.split(separator: "."), transform: transform)
         }
-        return TemplateName(components: content == "." ? [] : content.split(separator: ".").map(String.init), transform: nil)
+        return TemplateName(content == "." ? [] : content.split(separator: "."), transform: nil)
     }
 }

@@ -1,7 +1,7 @@
 import ShowcaseFoundation
 
 /// Renders parsed templates into UTF-8 bytes. Each name is looked up through the stack of enclosing objects,
-/// innermost first, as Mustache specifies; values come from `TemplateObject.value(named:)`, with no reflection
+/// innermost first, as Mustache specifies; values come from `TemplateObject.value(for:)`, with no reflection
 /// or casting, and escaping works on bytes: rendering a page costs microseconds, which matters at 10 000 pages.
 struct TemplateRenderer {
     let templates: [String: [TemplateNode]]
@@ -95,22 +95,22 @@ struct TemplateRenderer {
     }
 
     private func resolve(_ name: TemplateName, _ stack: [Frame]) -> TemplateValue {
-        if let transform = name.transform, name.components.isEmpty {
+        if let transform = name.transform, name.keys.isEmpty {
             guard let frame = stack.last else { return .missing }
             switch transform {
-            case "first": return .flag(frame.position == 0)
-            case "last": return .flag(frame.position == frame.count - 1)
-            case "index": return .number(frame.position)
-            case "odd": return .flag(frame.position % 2 == 1)
-            case "even": return .flag(frame.position % 2 == 0)
-            default: return .missing
+            case .first: return .flag(frame.position == 0)
+            case .last: return .flag(frame.position == frame.count - 1)
+            case .index: return .number(frame.position)
+            case .odd: return .flag(frame.position % 2 == 1)
+            case .even: return .flag(frame.position % 2 == 0)
+            case .empty, .count: return .missing
             }
         }
-        var value = lookup(name.components, stack)
+        var value = lookup(name.keys, stack)
         switch name.transform {
-        case "empty":
+        case .empty:
             value = .flag(!Self.isTruthy(value))
-        case "count":
+        case .count:
             switch value {
             case .list(let items): value = .number(items.count)
             case .texts(let items): value = .number(items.count)
@@ -122,24 +122,25 @@ struct TemplateRenderer {
         return value
     }
 
-    private func lookup(_ components: [String], _ stack: [Frame]) -> TemplateValue {
-        guard let first = components.first else {
+    private func lookup(_ keys: [TemplateKey?], _ stack: [Frame]) -> TemplateValue {
+        guard let first = keys.first else {
             switch stack.last?.content {
             case .object(let object): return .object(object)
             case .value(let value): return value
             case nil: return .missing
             }
         }
+        guard let first else { return .missing }
         var value = TemplateValue.missing
         for frame in stack.reversed() {
             guard case .object(let object) = frame.content else { continue }
-            value = object.value(named: first)
+            value = object.value(for: first)
             if case .missing = value { continue }
             break
         }
-        for component in components.dropFirst() {
-            guard case .object(let object) = value else { return .missing }
-            value = object.value(named: component)
+        for key in keys.dropFirst() {
+            guard let key, case .object(let object) = value else { return .missing }
+            value = object.value(for: key)
         }
         return value
     }

@@ -1,7 +1,7 @@
 import ShowcaseFoundation
 
 /// What a name means in a template: the values page models give the template engine, without reflection and
-/// without casting: each model answers `value(named:)` with one of these.
+/// without casting: each model answers `value(for:)` with one of these.
 package enum TemplateValue: Sendable {
     case missing
     /// Text, HTML-escaped by `{{ }}`, written as is by `{{{ }}}`.
@@ -24,9 +24,9 @@ package enum TemplateValue: Sendable {
     }
 }
 
-/// A page model a template can read: `{{titre}}` asks for `value(named: "titre")`.
+/// A page model a template can read: `{{titre}}` asks for `value(for: .titre)`.
 package protocol TemplateObject: Sendable {
-    func value(named name: String) -> TemplateValue
+    func value(for key: TemplateKey) -> TemplateValue
 }
 
 /// A list a template loops over. Any array of page models is one, so that `.list(images)` costs a retain where
