@@ -41,9 +41,10 @@ struct SitePagesTests {
             let decoded = try ListedEntry(encoded: listed.encoded)
             // Every stored field, nested views included, and which views are shared (a figure and its source).
             var expected = "", actual = ""
-            dump(listed, to: &expected)
-            dump(decoded, to: &actual)
+            dump((listed.card, listed.cells, listed.filterKeys), to: &expected)
+            dump((decoded.card, decoded.cells, decoded.filterKeys), to: &actual)
             #expect(actual == expected, "\(name)")
+            #expect(!decoded.cells.isEmpty)
             checked.figures += card.figures.count
             checked.lots += card.contract?.lots.count ?? 0
             checked.evidence += card.evidence.count
@@ -52,6 +53,13 @@ struct SitePagesTests {
         // Every nested view is exercised.
         #expect(checked.figures > 0 && checked.lots > 0 && checked.evidence > 0 && checked.dates > 0, "\(checked)")
         #expect(throws: MalformedBinary.self) { try ListedEntry(encoded: [1, 2, 3]) }
+        // Cells cut short are refused when the card is read, not when the compare table asks for them.
+        let study = try #require(TestSupport.read(Sample.valid).study)
+        let encoded = ListedEntry(card: EntryViewBuilder.card(study, derived: study.derived, config: TestSupport.config),
+                                  cells: ComparisonBuilder.cells(study, derived: study.derived, catalogue: TestSupport.catalogue),
+                                  filterKeys: "").encoded
+        #expect((try? ListedEntry(encoded: encoded)) != nil)
+        #expect(throws: MalformedBinary.self) { try ListedEntry(encoded: Array(encoded.dropLast())) }
     }
 
     @Test("Chaque type de page existe", arguments: [

@@ -107,6 +107,14 @@ package struct BinaryReader {
         return String(decoding: bytes[offset..<offset + count], as: UTF8.self)
     }
 
+    /// Passes over a text without decoding it.
+    package mutating func skipString() throws(MalformedBinary) {
+        offset += try readCount()
+    }
+
+    /// What has not been read yet.
+    package var rest: ArraySlice<UInt8> { bytes[offset...] }
+
     package mutating func readOptionalString() throws(MalformedBinary) -> String? {
         try readBool() ? try readString() : nil
     }

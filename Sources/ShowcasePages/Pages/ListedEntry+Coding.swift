@@ -9,26 +9,45 @@ extension ListedEntry {
         var writer = BinaryWriter()
         writer.reserveCapacity(2048)
         Self.write(card, to: &writer)
+        writer.write(filterKeys)
+        // Last, so that a card read back keeps them as the bytes that end the record.
         writer.write(cells) { writer, cell in
             writer.write(cell.value)
             writer.write(cell.rawValue)
             writer.write(cell.isKnown)
             writer.write(cell.reason)
         }
-        writer.write(filterKeys)
         return writer.bytes
     }
 
-    /// As `encoded` wrote it.
+    /// As `encoded` wrote it; the cells stay encoded until the compare table asks for them.
     package convenience init(encoded bytes: [UInt8]) throws(MalformedBinary) {
         var reader = BinaryReader(bytes[...])
         let card = try Self.readCard(&reader)
-        let cells = try reader.readArray { reader throws(MalformedBinary) in
-            CellView(value: try reader.readString(), rawValue: try reader.readString(), isKnown: try reader.readBool(),
-                     reason: try reader.readOptionalString())
+        let filterKeys = try reader.readString()
+        let cells = reader.rest
+        // Read once without building anything, so that reading them later cannot fail.
+        _ = try Self.readCells(cells, building: false)
+        self.init(card: card, storedCells: .encoded(cells), filterKeys: filterKeys)
+    }
+
+    /// The cells as `encoded` wrote them, which must be the whole of `bytes`; without `building`, only checked.
+    static func readCells(_ bytes: ArraySlice<UInt8>, building: Bool = true) throws(MalformedBinary) -> [CellView] {
+        var reader = BinaryReader(bytes)
+        var cells: [CellView] = []
+        for _ in 0..<(try reader.readCount()) {
+            if building {
+                cells.append(CellView(value: try reader.readString(), rawValue: try reader.readString(), isKnown: try reader.readBool(),
+                                      reason: try reader.readOptionalString()))
+            } else {
+                try reader.skipString()
+                try reader.skipString()
+                _ = try reader.readBool()
+                if try reader.readBool() { try reader.skipString() }
+            }
         }
-        self.init(card: card, cells: cells, filterKeys: try reader.readString())
         guard reader.isAtEnd else { throw MalformedBinary() }
+        return cells
     }
 
     /// The card: its body, structured data and anchor prefix are empty (only its own page fills them).
