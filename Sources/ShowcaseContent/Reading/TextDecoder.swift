@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import ShowcaseFoundation
 
 /// Turns the bytes of a project file into text the rest of the pipeline can trust.
@@ -10,9 +15,12 @@ import ShowcaseFoundation
 /// text display in another order than it is written) are refused, each kind once per file, at its first place.
 package enum TextDecoder {
     package static func decode(_ bytes: [UInt8], path: String) -> (file: SourceFile, diagnostics: [Diagnostic]) {
-        var body = bytes[...]
-        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
-        let normalized = normalizeLineEnds(body)
+        let hasMark = bytes.starts(with: [0xEF, 0xBB, 0xBF])
+        let hasCarriageReturn = bytes.withUnsafeBytes { buffer in
+            buffer.baseAddress.map { memchr($0, Int32(UInt8(ascii: "\r")), buffer.count) != nil } ?? false
+        }
+        // Nearly every file has neither a byte order mark nor a carriage return: then it is used as it is, uncopied.
+        let normalized = hasMark || hasCarriageReturn ? normalizeLineEnds(bytes[(hasMark ? 3 : 0)...]) : bytes
         // Valid UTF-8, the common case, is checked once, by the standard library's fast validation.
         let valid = String(validating: normalized, as: UTF8.self)
         let file = SourceFile(path: path, text: valid ?? String(decoding: normalized, as: UTF8.self))
@@ -37,7 +45,6 @@ package enum TextDecoder {
     }
 
     private static func normalizeLineEnds(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
-        guard bytes.contains(UInt8(ascii: "\r")) else { return Array(bytes) }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var previousWasCR = false
