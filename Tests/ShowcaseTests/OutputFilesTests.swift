@@ -98,5 +98,9 @@ struct OutputFilesTests {
             #expect(try scratch.read(range) == record)
         }
         #expect(Set(ranges.compactMap { $0?.lowerBound }).count == records.count)
+        // An entry's records and card, put aside with one write, each found where it was said to lie.
+        let pieces: [[UInt8]] = [Array("recherche".utf8), [], Array("csv;1".utf8), Array(repeating: 7, count: 3000)]
+        let placed = try scratch.append(pieces)
+        #expect(try placed.map { try scratch.read($0) } == pieces)
     }
 }

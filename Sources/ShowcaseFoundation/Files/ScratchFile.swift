@@ -36,6 +36,16 @@ package final class ScratchFile: RandomAccessBytes {
         if descriptor >= 0 { close(descriptor) }
     }
 
+    /// Puts several runs of bytes aside with one write (an entry's records and card); returns where each lies.
+    package func append(_ pieces: [[UInt8]]) throws(FileSystemError) -> [Range<Int>] {
+        let start = try append(Array(pieces.joined())).lowerBound
+        var offset = start
+        return pieces.map { piece in
+            defer { offset += piece.count }
+            return offset..<offset + piece.count
+        }
+    }
+
     /// Puts bytes aside; may be called from several tasks at once. Returns where they lie.
     package func append(_ bytes: [UInt8]) throws(FileSystemError) -> Range<Int> {
         guard descriptor >= 0 else {

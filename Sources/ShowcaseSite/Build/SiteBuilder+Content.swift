@@ -124,15 +124,12 @@ extension SiteBuilder {
             try sink.write(entry.file, entry.page)
             // Written, and put aside: 10 000 pages, their 60 MB of records and 50 MB of cards need not stay in memory.
             entry.page = []
-            entry.spooled = try entry.records.map { record throws(EnvironmentError) in
-                RecordSlot(range: try attempt { () throws(FileSystemError) in try spool.append(record) },
-                           fingerprint: ContentHash.hash(record))
-            }
+            let card = entry.listed?.encoded ?? []
+            let ranges = try attempt { () throws(FileSystemError) in try spool.append(entry.records + [card]) }
+            entry.spooled = zip(entry.records, ranges).map { record, range in RecordSlot(range: range, fingerprint: ContentHash.hash(record)) }
+            entry.spooledCard = ranges[entry.records.count]
             entry.records = []
-            if let listed = entry.listed {
-                entry.spooledCard = try attempt { () throws(FileSystemError) in try spool.append(listed.encoded) }
-                entry.listed = nil
-            }
+            entry.listed = nil
             let fresh = FreshEntry(sourceHash: read.sourceHash, stamp: stamp, images: images,
                                    clean: read.diagnostics.isEmpty && entry.diagnostics.isEmpty)
             // Diagnostics point into the file: its lines are kept to show them.
