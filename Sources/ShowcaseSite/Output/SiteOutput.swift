@@ -72,7 +72,7 @@ package final class SiteOutput: SiteSink {
     /// Writes `bytes` at `relativePath` of the new site, into the staging folder.
     package func write(_ relativePath: String, _ bytes: [UInt8]) throws(EnvironmentError) {
         let fingerprint = ContentHash.hex(bytes)
-        if case .inPlace(let previous) = mode, previous.files[relativePath] == fingerprint, unchanged(relativePath, bytes) {
+        if unchanged(relativePath, fingerprint: fingerprint, bytes: bytes) {
             keep([relativePath])
             return
         }
@@ -100,8 +100,7 @@ package final class SiteOutput: SiteSink {
             try pieces(file)
             return ContentHash.hex(try file.finish())
         }
-        if case .inPlace(let previous) = mode, previous.files[relativePath] == fingerprint, let expected = trusted[relativePath],
-           previousLinks.isEmpty || links.first(on: relativePath) == nil, stamp(Path.join(output, relativePath)) == expected {
+        if unchanged(relativePath, fingerprint: fingerprint, bytes: nil) {
             try? fileSystem.removeTree(path)
             keep([relativePath])
             return
@@ -148,11 +147,15 @@ package final class SiteOutput: SiteSink {
         return stamp(Path.join(output, relativePath)) == expected
     }
 
-    /// Whether the previous site's file is still these bytes: by its stamp when the previous build recorded
-    /// one, else by comparing it with them as it is read (a page edited by hand is then written again).
-    private func unchanged(_ relativePath: String, _ bytes: [UInt8]) -> Bool {
-        guard previousLinks.isEmpty || links.first(on: relativePath) == nil else { return false }
-        guard let expected = trusted[relativePath] else { return fileSystem.holds(Path.join(output, relativePath), bytes) }
+    /// Whether the previous site's file is still the one just made (the marker lists it with this fingerprint):
+    /// by its stamp when the previous build recorded one, else by comparing it with `bytes` as it is read (a
+    /// page edited by hand is then written again). A file streamed, whose bytes were never held, only by its stamp.
+    private func unchanged(_ relativePath: String, fingerprint: String, bytes: [UInt8]?) -> Bool {
+        guard case .inPlace(let previous) = mode, previous.files[relativePath] == fingerprint,
+              previousLinks.isEmpty || links.first(on: relativePath) == nil else { return false }
+        guard let expected = trusted[relativePath] else {
+            return bytes.map { fileSystem.holds(Path.join(output, relativePath), $0) } ?? false
+        }
         return stamp(Path.join(output, relativePath)) == expected
     }
 
