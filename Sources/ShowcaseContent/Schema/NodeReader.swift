@@ -166,8 +166,7 @@ struct NodeReader {
             return nil
         }
         // Foundation's trimming only when an end may be a space: numbers are read by the tens of thousands.
-        let mayBeSpace = { (byte: UInt8?) in byte.map { $0 >= 0x80 || $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") } ?? false }
-        let text = mayBeSpace(raw.utf8.first) || mayBeSpace(raw.utf8.last) ? raw.trimmingCharacters(in: .whitespaces) : raw
+        let text = raw.mayHaveSpaceAtAnEnd ? raw.trimmingCharacters(in: .whitespaces) : raw
         guard let value = NumberSyntax.parse(text), !quoted else {
             let help = NumberSyntax.help(forUnreadable: text, quoted: quoted, name: key)
             report(.error(.wrongType, "« \(name) » doit être un nombre, et « \(text) » n'en est pas un",
