@@ -92,10 +92,11 @@ struct OpenDataTests {
         // Records 0–1 and 3–4 follow each other in the previous file; 5 comes before 2 now, and one record is new.
         let order: [RecordFile.Piece] = [.previous(oldRanges[0]), .previous(oldRanges[1]), .spooled(fresh), .previous(oldRanges[3]),
                                          .previous(oldRanges[4]), .previous(oldRanges[5]), .previous(oldRanges[2])]
-        let expected = file.assemble([old[0], old[1], Array("{\"nouveau\": 1}".utf8), old[3], old[4], old[5], old[2]])
+        let records = [old[0], old[1], Array("{\"nouveau\": 1}".utf8), old[3], old[4], old[5], old[2]]
+        let expected = file.assemble(records)
         let folder = TestSupport.temporaryFolder()
         defer { try? FileSystem.disk.removeTree(folder) }
-        let output = try FileSystem.disk.streamFile(folder + "/donnees.json", file.layout(order.map(\.count)).length)
+        let output = try FileSystem.disk.streamFile(folder + "/donnees.json", file.layout(records.map(\.count)).length)
         try file.write(order, spool: spool, previous: previous, to: output)
         #expect(try output.finish() == ContentHash.hash(expected))
         #expect(try FileSystem.disk.readFile(folder + "/donnees.json") == expected)

@@ -23,12 +23,6 @@ package struct RecordFile: Sendable {
     package enum Piece {
         case spooled(Range<Int>)
         case previous(Range<Int>)
-
-        package var count: Int {
-            switch self {
-            case .spooled(let range), .previous(let range): range.count
-            }
-        }
     }
 
     /// The whole file, from records in memory (`showcase export`).
