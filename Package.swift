@@ -39,10 +39,12 @@ let package = Package(
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
         // libvips from Debian's libvips-dev (the library sharp is built on), for photos; reached through the C
-        // shim below, whose only importer is ShowcaseImages/Vips.swift.
+        // shim below, whose only importer is ShowcaseImages/Vips.swift. Its headers only: the shim opens the
+        // library on first use (linked, its hundred-odd libraries cost every run 37 ms of loading), so the
+        // package asked of pkg-config is GLib's, whose include paths libvips' headers need.
         .systemLibrary(
             name: "CVips",
-            pkgConfig: "vips",
+            pkgConfig: "glib-2.0",
             providers: [.apt(["libvips-dev"]), .brew(["vips"])]
         ),
         // Non-variadic C entry points to libvips: Swift cannot call its variadic option lists.
