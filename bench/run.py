@@ -19,7 +19,8 @@ import time
 HERE = pathlib.Path(__file__).resolve().parent
 ROOT = HERE.parent
 OUT = HERE / "out"
-SHOWCASE = ROOT / ".build" / "release" / "showcase"
+# The binary bench/run built as script/install does; a release build when this file is run on its own.
+SHOWCASE = pathlib.Path(os.environ.get("SHOWCASE_BINARY", ROOT / ".build" / "release" / "showcase"))
 CMARK_ALONE = OUT / "cmark_alone"
 
 
