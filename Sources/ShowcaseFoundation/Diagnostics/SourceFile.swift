@@ -12,12 +12,15 @@ public struct SourceFile: Sendable {
     /// The path shown to people, relative to the project root.
     public let path: String
     public let text: String
+    /// `path`'s number, which the locations in this file carry.
+    private let pathNumber: UInt32
     /// UTF-8 offset of the start of each line; `lineStarts[0] == 0`.
     private let lineStarts: [Int]
 
     public init(path: String, text: String) {
         self.path = path
         self.text = text
+        pathNumber = SourcePaths.number(path)
         var starts = [0]
         var text = text
         // memchr from line end to line end: every file of every build is indexed here.
@@ -58,7 +61,7 @@ public struct SourceFile: Sendable {
 
     /// A location in this file; `column` and `length` in Unicode scalars.
     public func location(line: Int, column: Int, length: Int = 1) -> SourceLocation {
-        SourceLocation(file: path, line: line, column: column, length: length)
+        SourceLocation(fileNumber: pathNumber, line: line, column: column, length: length)
     }
 
     /// Converts a 1-based column counted in UTF-8 bytes (as cmark reports) into one counted in Unicode scalars.

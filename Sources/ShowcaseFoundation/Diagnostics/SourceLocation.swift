@@ -3,17 +3,28 @@
 /// Columns count Unicode scalars (what YAML parsers report and what a French accented letter is: one column),
 /// never bytes. `length` is the width of the caret line under the offending text, at least 1.
 public struct SourceLocation: Sendable, Hashable, Comparable {
-    /// The path shown to people, relative to the project root (`content/angresse.md`).
-    public var file: String
+    /// The file, by its number in `SourcePaths`, which costs nothing to copy.
+    private var fileNumber: UInt32
     public var line: Int
     public var column: Int
     public var length: Int
 
     public init(file: String, line: Int, column: Int, length: Int = 1) {
-        self.file = file
+        self.init(fileNumber: SourcePaths.number(file), line: line, column: column, length: length)
+    }
+
+    /// A place in the file that `SourcePaths` numbered `fileNumber` (see `SourceFile.location`).
+    init(fileNumber: UInt32, line: Int, column: Int, length: Int) {
+        self.fileNumber = fileNumber
         self.line = max(1, line)
         self.column = max(1, column)
         self.length = max(1, length)
+    }
+
+    /// The path shown to people, relative to the project root (`content/angresse.md`).
+    public var file: String {
+        get { SourcePaths.path(fileNumber) }
+        set { fileNumber = SourcePaths.number(newValue) }
     }
 
     /// The start of a file, for problems that concern it as a whole.
