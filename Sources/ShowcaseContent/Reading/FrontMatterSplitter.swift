@@ -16,19 +16,13 @@ package struct SplitDocument: Sendable, Equatable {
 /// Narrow on purpose: nothing but the fences is interpreted here; the YAML is the YAML reader's business.
 package enum FrontMatterSplitter {
     package static func split(_ file: SourceFile) -> Result<SplitDocument, Diagnostic> {
-        guard let first = file.line(1), isFence(first, closing: false) else {
+        guard file.firstLine(from: 1, through: 1, where: { isFence($0, closing: false) }) != nil else {
             return .failure(.error(
                 .missingFrontMatter, "le fichier ne commence pas par un en-tête `---`",
                 at: file.location(line: 1, column: 1, length: max(1, file.line(1)?.unicodeScalars.count ?? 1)),
                 help: "commencez le fichier par une ligne `---`, puis les champs (`titre: …`), puis une ligne `---`"))
         }
-        var closing: Int?
-        var number = 2
-        while number <= file.lineCount {
-            if let line = file.line(number), isFence(line, closing: true) { closing = number; break }
-            number += 1
-        }
-        guard let close = closing else {
+        guard let close = file.firstLine(from: 2, where: { isFence($0, closing: true) }) else {
             return .failure(.error(
                 .unclosedFrontMatter, "l'en-tête ouvert ligne 1 n'est jamais fermé",
                 at: file.location(line: 1, column: 1, length: 3),
@@ -41,11 +35,9 @@ package enum FrontMatterSplitter {
     }
 
     /// `---` alone on its line (trailing spaces allowed); a closing fence may also be YAML's `...`.
-    private static func isFence(_ line: Substring, closing: Bool) -> Bool {
-        let bytes = line.utf8
-        guard bytes.count >= 3 else { return false }
-        let marks = bytes.prefix(3)
-        guard marks.elementsEqual("---".utf8) || (closing && marks.elementsEqual("...".utf8)) else { return false }
+    private static func isFence(_ bytes: UnsafeBufferPointer<UInt8>, closing: Bool) -> Bool {
+        guard bytes.count >= 3, bytes[1] == bytes[0], bytes[2] == bytes[0],
+              bytes[0] == UInt8(ascii: "-") || (closing && bytes[0] == UInt8(ascii: ".")) else { return false }
         return bytes.dropFirst(3).allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
     }
 }

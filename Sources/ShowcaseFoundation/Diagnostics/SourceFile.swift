@@ -49,6 +49,24 @@ public struct SourceFile: Sendable {
         return text[start..<end]
     }
 
+    /// The number of the first line of `first...last` (the last line of the file by default) whose bytes,
+    /// without the line end, satisfy `test`; `nil` when none does. Looks at the bytes in place, without making
+    /// a substring of each line: the front matter's closing fence is looked for in every file of every build.
+    public func firstLine(from first: Int, through last: Int? = nil, where test: (UnsafeBufferPointer<UInt8>) -> Bool) -> Int? {
+        let last = min(last ?? lineStarts.count, lineStarts.count)
+        guard first >= 1, first <= last else { return nil }
+        func search(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+            for number in first...last {
+                let start = lineStarts[number - 1]
+                var end = number < lineStarts.count ? lineStarts[number] - 1 : bytes.count
+                if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+                if test(UnsafeBufferPointer(rebasing: bytes[start..<end])) { return number }
+            }
+            return nil
+        }
+        return text.utf8.withContiguousStorageIfAvailable(search) ?? Array(text.utf8).withUnsafeBufferPointer(search)
+    }
+
     /// Lines `first` through `last` (1-based, inclusive) with the line ends between them; empty when `first > last`.
     public func text(fromLine first: Int, toLine last: Int) -> String {
         guard first <= last, first >= 1, first <= lineStarts.count else { return "" }
