@@ -5,8 +5,8 @@ import ShowcaseFoundation
 struct Fields {
     /// Where the mapping starts, for "missing field" diagnostics.
     let location: SourceLocation
-    /// Only allowed names, each once (the YAML reader refuses a key written twice): a few, looked through
-    /// faster than hashed.
+    /// The mapping's pairs as read, each name once (the YAML reader refuses a key written twice): a few, looked
+    /// through faster than hashed. A name that is not allowed was reported, and no caller asks for it.
     private let entries: [(key: Located<String>, value: YAMLNode)]
     /// Allowed names a misspelled key was taken for: already reported, so not reported missing as well.
     let misspelled: Set<String>
@@ -17,7 +17,11 @@ struct Fields {
         self.misspelled = misspelled
     }
 
-    subscript(name: String) -> (key: Located<String>, value: YAMLNode)? { entries.first { $0.key.value == name } }
+    subscript(name: String) -> (key: Located<String>, value: YAMLNode)? {
+        // By index: a closure over the pairs would copy each one it looks at.
+        for index in entries.indices where entries[index].key.value == name { return entries[index] }
+        return nil
+    }
 
     /// The given names present here, in the order of `names`.
     func present(_ names: [String]) -> [String] { names.filter { self[$0] != nil } }
@@ -54,15 +58,9 @@ struct NodeReader {
                           help: "écrivez un champ par ligne, sous la forme `nom: valeur`, indenté sous « \(context) »"))
             return nil
         }
-        var entries: [(key: Located<String>, value: YAMLNode)] = []
-        entries.reserveCapacity(pairs.count)
         var misspelled: Set<String> = []
-        for pair in pairs {
-            let name = pair.key.value
-            if allowed.contains(name) {
-                entries.append(pair)
-                continue
-            }
+        for index in pairs.indices where !allowed.contains(pairs[index].key.value) {
+            let pair = pairs[index], name = pair.key.value
             let place = context.isEmpty ? "" : " dans « \(context) »"
             var help = "les champs permis\(place) sont : " + allowed.map { "`\($0)`" }.joined(separator: ", ")
             if let suggestion = Suggestion.closest(to: name, among: allowed) {
@@ -73,7 +71,7 @@ struct NodeReader {
             }
             report(.error(.unknownField, "champ inconnu « \(name) »\(place)", at: pair.key.location, help: help))
         }
-        return Fields(location: start ?? pairs.first?.key.location ?? node.location, entries: entries, misspelled: misspelled)
+        return Fields(location: start ?? pairs.first?.key.location ?? node.location, entries: pairs, misspelled: misspelled)
     }
 
     /// The value of `name`, reporting its absence when `required`; a null value counts as absent but is reported.
