@@ -61,6 +61,22 @@ struct FigureReportingTests {
         #expect(reasons.first { $0.id == "heures_par_personne" }?.reason == "les chiffres dont il dépend ne portent pas sur la même période")
     }
 
+    @Test("Lue pour check (sans calculs écrits ni empreintes), une fiche donne les mêmes valeurs et les mêmes problèmes")
+    func readForCheck() throws {
+        let text = Self.hours("    qualificatif: plus-de\n")
+        var checking = CaseStudyReader(parser: CaseStudyParser(catalogue: TestSupport.catalogue, config: TestSupport.config))
+        checking.fingerprints = false
+        checking.parser.workings = false
+        let built = TestSupport.read(text), checked = checking.read(Array(text.utf8), path: "content/essai.md")
+        let derived = try #require(built.study?.derived), checkedDerived = try #require(checked.study?.derived)
+        #expect(!derived.isEmpty)
+        #expect(checkedDerived.map(\.value) == derived.map(\.value))
+        #expect(checkedDerived.map(\.formatted) == derived.map(\.formatted))
+        #expect(checkedDerived.allSatisfy { $0.working.isEmpty } && derived.allSatisfy { !$0.working.isEmpty })
+        #expect(checked.diagnostics.map(\.message) == built.diagnostics.map(\.message))
+        #expect(checked.sourceHash == 0 && built.sourceHash != 0)
+    }
+
     @Test("Les données ouvertes gardent chaque précision dans sa colonne")
     func openData() throws {
         let study = try #require(TestSupport.read(Self.hours("    qualificatif: plus-de\n    objectif: 8000\n    periode: 2018-2024\n")).study)

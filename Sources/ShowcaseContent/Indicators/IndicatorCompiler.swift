@@ -5,7 +5,7 @@ package struct ComputedIndicator: Sendable {
     package let definition: IndicatorDefinition
     /// Rounded to the indicator's `decimales`, half away from zero.
     package let value: Double
-    /// « 9 000 h ÷ 1 607 h »
+    /// « 9 000 h ÷ 1 607 h »; empty when computed without workings (`check` shows none).
     package let working: String
     /// « environ » when a figure it rests on is not exact.
     package var qualifier: Qualifier? = nil
@@ -25,17 +25,21 @@ package struct ComputedIndicator: Sendable {
 /// Computes the derived indicators of an entry: each only when every figure and constant its formula uses is
 /// known, in the catalogue's dependency order (so a derived figure may use another one, unrounded).
 package enum IndicatorCompiler {
-    package static func compute(_ study: CaseStudy, catalogue: IndicatorCatalogue) -> [ComputedIndicator] {
+    /// - Parameter workings: whether each result carries its working, every operand written in French; without
+    ///   them (for `check`), only the values, which the rules need.
+    package static func compute(_ study: CaseStudy, catalogue: IndicatorCatalogue, workings: Bool = true) -> [ComputedIndicator] {
         var exact: [String: Double] = [:]
         var operands: [String: String] = [:]
         for figure in study.figures {
             exact[figure.indicator.id] = figure.value.value
+            guard workings else { continue }
             let operand = figure.indicator.unit.formatInFormula(figure.value.value, decimals: nil)
             operands[figure.indicator.id] = figure.qualifier.map { $0.words + " " + operand } ?? operand
         }
         for constant in catalogue.constants {
             let value = study.constants[constant.id]?.value ?? constant.value
             exact[constant.id] = value
+            guard workings else { continue }
             operands[constant.id] = constant.unit?.formatInFormula(value, decimals: nil)
                 ?? FrenchNumber.format(value, decimals: nil)
         }
@@ -47,11 +51,11 @@ package enum IndicatorCompiler {
                   let formula = indicator.formula, let value = formula.evaluate({ exact[$0] }), value.isFinite else { continue }
             let rounded = indicator.decimals.map { FrenchNumber.round(value, decimals: $0) } ?? value
             var result = ComputedIndicator(definition: indicator, value: rounded,
-                                           working: formula.display { operands[$0] ?? $0 })
+                                           working: workings ? formula.display { operands[$0] ?? $0 } : "")
             result.qualifier = inputs.contains { $0.qualifier != nil } ? .approximately : nil
             result.period = inputs.first?.period ?? .total
             exact[indicator.id] = value
-            operands[indicator.id] = indicator.unit.formatInFormula(rounded, decimals: indicator.decimals)
+            if workings { operands[indicator.id] = indicator.unit.formatInFormula(rounded, decimals: indicator.decimals) }
             computed[indicator.id] = result
         }
         return catalogue.derived.compactMap { computed[$0.id] }

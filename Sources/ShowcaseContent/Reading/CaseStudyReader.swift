@@ -7,9 +7,10 @@ package struct ReadCaseStudy: Sendable {
     package var file: SourceFile
     package var study: CaseStudy?
     package var diagnostics: [Diagnostic]
-    /// Fingerprint of the file's bytes, to know whether a later build may reuse this reading.
+    /// Fingerprint of the file's bytes, to know whether a later build may reuse this reading (0 when the reader
+    /// did not take fingerprints).
     package var sourceHash: UInt64 = 0
-    /// Fingerprint of the front matter alone: what lists show of the entry comes from there.
+    /// Fingerprint of the front matter alone: what lists show of the entry comes from there (0 likewise).
     package var frontMatterHash: UInt64 = 0
 
     package init(file: SourceFile, study: CaseStudy?, diagnostics: [Diagnostic], sourceHash: UInt64 = 0, frontMatterHash: UInt64 = 0) {
@@ -40,7 +41,10 @@ package struct ReadCaseStudy: Sendable {
 
 /// Reads one case study file: bytes → text → front matter and body → YAML nodes → typed `CaseStudy`.
 package struct CaseStudyReader: Sendable {
-    package let parser: CaseStudyParser
+    package var parser: CaseStudyParser
+    /// Whether readings carry the fingerprints a build compares with its memory; `check` and `export` remember
+    /// nothing, and save hashing every file twice.
+    package var fingerprints = true
 
     package init(parser: CaseStudyParser) {
         self.parser = parser
@@ -51,7 +55,7 @@ package struct CaseStudyReader: Sendable {
     ///   - path: its path as shown to people (`content/angresse.md`).
     package func read(_ bytes: [UInt8], path: String) -> ReadCaseStudy {
         var result = parse(bytes, path: path)
-        result.sourceHash = ContentHash.hash(bytes)
+        if fingerprints { result.sourceHash = ContentHash.hash(bytes) }
         return result
     }
 
@@ -70,7 +74,7 @@ package struct CaseStudyReader: Sendable {
         case .success(let document): split = document
         }
         var frontMatter = split.frontMatter
-        let frontMatterHash = frontMatter.withUTF8 { ContentHash.hash(UnsafeRawBufferPointer($0)) }
+        let frontMatterHash = fingerprints ? frontMatter.withUTF8 { ContentHash.hash(UnsafeRawBufferPointer($0)) } : 0
         let front: YAMLNode?
         switch YAMLReader.read(split.frontMatter, in: file, firstLine: split.frontMatterFirstLine) {
         case .failure(let problem): return ReadCaseStudy(file: file, study: nil, diagnostics: diagnostics + [problem])

@@ -4,6 +4,8 @@ import ShowcaseFoundation
 package struct CaseStudyParser: Sendable {
     package let catalogue: IndicatorCatalogue
     package let config: SiteConfig
+    /// Whether computed indicators carry their working (`IndicatorCompiler.compute`); `check` shows none.
+    package var workings = true
 
     static let topFields = [
         "brouillon", "titre", "titre_court", "resume", "mise_a_jour", "images", "porteur", "partenaires", "mecanismes", "considerations_environnementales", "contrat", "lieu",
@@ -62,7 +64,7 @@ package struct CaseStudyParser: Sendable {
         study.dates = dates(top, sources: study.sources, &reader)
         study.figures = figures(top, sources: study.sources, &reader)
         study.constants = constants(top, &reader)
-        study.derived = IndicatorCompiler.compute(study, catalogue: catalogue)
+        study.derived = IndicatorCompiler.compute(study, catalogue: catalogue, workings: workings)
         // After the figures and sources: its evidence names them.
         study.award = award(top, of: study, &reader)
         return (study, reader.diagnostics + CaseStudyRules.check(study, catalogue: catalogue))

@@ -76,7 +76,13 @@ package struct ProjectLoader: Sendable {
         let settings = try self.settings(paths)
         let loader = ContentLoader(fileSystem: fileSystem, paths: paths)
         let (contentPaths, listingProblems) = try loader.contentPaths()
-        let reader = settings.reader
+        // Nothing here is remembered for a later build; the stories that are checked are not shown.
+        let reader = {
+            var reader = settings.reader
+            reader.fingerprints = false
+            reader.parser.workings = !checkingStories
+            return reader
+        }()
         let reads = await contentPaths.concurrentMap { path -> Result<(ReadCaseStudy, page: (slug: String, path: String)?), EnvironmentError> in
             do throws(EnvironmentError) {
                 var read = try loader.read(path, reader: reader)
