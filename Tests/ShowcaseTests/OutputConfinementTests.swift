@@ -20,6 +20,15 @@ struct OutputConfinementTests {
         #expect(Path.isConfinedRelative(path) == confined)
     }
 
+    /// The name a folder's sweep, a staging folder and a page's slug are made from.
+    @Test("Le dernier composant d'un chemin", arguments: [
+        ("content/angresse.md", "angresse.md"), ("angresse.md", "angresse.md"), ("a/b/c", "c"), ("/a", "a"),
+        ("a/b/", "b"), ("a/b//", "b"), ("/", "/"), ("", ""), ("contenu/é té.md", "é té.md"),
+    ])
+    func lastComponent(path: String, last: String) {
+        #expect(Path.lastComponent(path) == last)
+    }
+
     /// A line added to the marker of a built site, then a second build: what it names outside the site survives.
     @Test("Une ligne du marqueur qui sort du site est ignorée avec un avertissement, et rien n'est supprimé", arguments: [
         "../content", "fiches/../../content", "a/../../content", "./../content", "ABSOLU",

@@ -65,8 +65,8 @@ package struct CaseStudyReader: Sendable {
             return ReadCaseStudy(file: file, study: nil, diagnostics: decodingProblems)
         }
         var diagnostics = decodingProblems + PlaceholderCheck.scan(file)
-        let slug = Slug.fromFileName(Path.lastComponent(path))
-        if let problem = Slug.problem(withFileName: Path.lastComponent(path), path: path) { diagnostics.append(problem) }
+        let name = Path.lastComponent(path), slug = Slug.fromFileName(name)
+        if let problem = Slug.problem(withFileName: name, slug: slug, path: path) { diagnostics.append(problem) }
 
         let split: SplitDocument
         switch FrontMatterSplitter.split(file) {

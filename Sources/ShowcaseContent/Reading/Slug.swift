@@ -89,9 +89,9 @@ package enum Slug {
     /// bytes a name, so a longer one would pass `check` and break `build`.
     package static let maximumLength = 200
 
-    static func problem(withFileName name: String, path: String) -> Diagnostic? {
+    /// - Parameter slug: the name's slug (`fromFileName`), already made by the caller.
+    static func problem(withFileName name: String, slug: String, path: String) -> Diagnostic? {
         let stem = name.hasSuffix(".md") ? String(name.dropLast(3)) : name
-        let slug = make(stem)
         if slug.utf8.count > maximumLength {
             return .error(.invalidFileName, "le nom de fichier « \(name) » est trop long pour une adresse de page : \(slug.utf8.count) caractères, \(maximumLength) au plus",
                           at: .startOf(path), help: "raccourcissez-le : quelques mots suffisent, le titre de la fiche dit le reste")

@@ -50,6 +50,11 @@ package enum Path {
 
     /// The last component (`a/b/c.md` → `c.md`).
     package static func lastComponent(_ path: String) -> String {
+        // The usual case, on bytes: every content file's name is taken here.
+        if let last = path.utf8.last, last != UInt8(ascii: "/") {
+            guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return path }
+            return String(path[path.utf8.index(after: slash)...])
+        }
         let trimmed = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
         return trimmed.split(separator: "/").last.map(String.init) ?? trimmed
     }
