@@ -24,9 +24,21 @@ package struct CaseStudyParser: Sendable {
     static let datedFields = ["date", "source"]
     static let imageFields = ["fichier", "alt", "legende", "credit"]
 
+    /// The catalogue's figure names, reported then derived, as a list and as a set, and the help an unknown
+    /// name under `chiffres` gets: the same for every file, so made once.
+    private let catalogueFigureNames: [String]
+    private let knownFigureNames: Set<String>
+    private let unknownFigureHelp: String
+
     package init(catalogue: IndicatorCatalogue, config: SiteConfig) {
         self.catalogue = catalogue
         self.config = config
+        let reported = catalogue.reported.map(\.id)
+        catalogueFigureNames = reported + catalogue.derived.map(\.id)
+        knownFigureNames = Set(catalogueFigureNames)
+        unknownFigureHelp = "les chiffres connus sont ceux du catalogue `indicateurs.yaml` : "
+            + reported.map { "`\($0)`" }.joined(separator: ", ")
+            + " ; un autre chiffre s'écrit avec son `libelle` et son `unite`"
     }
 
     /// - Parameter front: the front matter, already read into nodes.
@@ -225,14 +237,9 @@ package struct CaseStudyParser: Sendable {
 
     private func figures(_ top: Fields, sources: [SourceReference], _ reader: inout NodeReader) -> [Figure] {
         guard let node = reader.value(top, "chiffres", required: false) else { return [] }
-        let reported = catalogue.reported.map(\.id)
-        let derived = catalogue.derived.map(\.id)
-        let own = Self.ownFigureKeys(node, known: Set(reported + derived))
-        guard let fields = reader.fields(
-            of: node, allowed: reported + derived + own.map(\.value), context: "chiffres",
-            extraHelp: "les chiffres connus sont ceux du catalogue `indicateurs.yaml` : "
-                + reported.map { "`\($0)`" }.joined(separator: ", ")
-                + " ; un autre chiffre s'écrit avec son `libelle` et son `unite`")
+        let own = Self.ownFigureKeys(node, known: knownFigureNames)
+        guard let fields = reader.fields(of: node, allowed: own.isEmpty ? catalogueFigureNames : catalogueFigureNames + own.map(\.value),
+                                         context: "chiffres", extraHelp: unknownFigureHelp)
         else { return [] }
         let fromCatalogue = catalogue.indicators.compactMap { indicator -> Figure? in
             guard let entry = fields[indicator.id] else { return nil }
@@ -254,7 +261,7 @@ package struct CaseStudyParser: Sendable {
         let ownFigures = own.compactMap { key -> Figure? in
             guard let entry = fields[key.value],
                   let figureFields = reader.fields(of: entry.value, allowed: Self.ownFigureFields, context: key.value),
-                  let indicator = ownIndicator(key, figureFields, known: reported + derived, &reader) else { return nil }
+                  let indicator = ownIndicator(key, figureFields, known: catalogueFigureNames, &reader) else { return nil }
             return figure(of: indicator, figureFields, sources: sources, &reader)
         }
         return fromCatalogue + ownFigures
