@@ -97,19 +97,22 @@ package struct ContentLoader: Sendable {
 
     /// The bytes of one content file, unless it is too large.
     package func readContent(_ path: String) throws(EnvironmentError) -> ContentFile {
-        let onDisk = paths.onDisk(path)
-        if let size = fileSystem.stamp(onDisk)?.size, size > Self.maximumFileSize {
+        let read: BoundedRead
+        do throws(FileSystemError) {
+            read = try fileSystem.readFileAtMost(paths.onDisk(path), Self.maximumFileSize)
+        } catch {
+            throw EnvironmentError(.readFailed, "impossible de lire « \(path) » : \(FrenchErrno.describe(error.code))",
+                                   help: FrenchErrno.help(error.code))
+        }
+        switch read {
+        case .bytes(let bytes):
+            return .bytes(bytes)
+        case .tooLarge(let size):
             let diagnostic = Diagnostic.error(
                 .fileTooLarge, "« \(path) » pèse \(FrenchNumber.megabytes(size)) : une fiche ne peut dépasser \(FrenchNumber.megabytes(Self.maximumFileSize))",
                 at: .startOf(path),
                 help: "une fiche est un texte de quelques kilo-octets : vérifiez que ce n'est pas une photo ou un PDF renommé en `.md` ; une photo se place à côté de la fiche et se cite dans `images`")
             return .refused(ReadCaseStudy(file: SourceFile(path: path, text: ""), study: nil, diagnostics: [diagnostic]))
-        }
-        do throws(FileSystemError) {
-            return .bytes(try fileSystem.readFile(onDisk))
-        } catch {
-            throw EnvironmentError(.readFailed, "impossible de lire « \(path) » : \(FrenchErrno.describe(error.code))",
-                                   help: FrenchErrno.help(error.code))
         }
     }
 

@@ -88,11 +88,21 @@ package struct FileSystemError: Error, Sendable, Equatable {
     package var reason: String { String(cString: strerror(code)) }
 }
 
+/// What `FileSystem.readFileAtMost` found.
+package enum BoundedRead: Sendable {
+    case bytes([UInt8])
+    /// Larger than asked, by this many bytes; not read.
+    case tooLarge(Int64)
+}
+
 /// Every access `showcase` makes to the disk, as a struct of closures: the real one (`.disk`) uses plain POSIX
 /// calls (no `fsync` per file: durability comes from the atomic swap of the output folder); tests swap in
 /// failures. Paths are plain strings.
 package struct FileSystem: Sendable {
     package var readFile: @Sendable (String) throws(FileSystemError) -> [UInt8]
+    /// A file's bytes, or only its size when that passes `limit`: on the disk, the size is the open file's, a
+    /// system call fewer per content file than asking it first.
+    package var readFileAtMost: @Sendable (String, _ limit: Int64) throws(FileSystemError) -> BoundedRead
     package var writeFile: @Sendable (String, [UInt8]) throws(FileSystemError) -> Void
     package var listDirectory: @Sendable (String) throws(FileSystemError) -> [DirectoryEntry]
     /// `nil` when nothing is there; symbolic links are reported as such, not followed.
@@ -136,6 +146,10 @@ package struct FileSystem: Sendable {
         self.realPath = realPath
         self.stamp = stamp
         streamFile = { path, length in StreamedFile.collected(path, length: length, writeFile: writeFile) }
+        readFileAtMost = { path, limit throws(FileSystemError) in
+            if let size = stamp(path)?.size, size > limit { return .tooLarge(size) }
+            return .bytes(try readFile(path))
+        }
         openFile = { path throws(FileSystemError) in try readFile(path) }
     }
 }
@@ -148,6 +162,7 @@ extension FileSystem {
             createDirectory: POSIX.createDirectory, rename: POSIX.rename, removeTree: POSIX.removeTree,
             realPath: POSIX.realPath, stamp: POSIX.stamp)
         disk.streamFile = StreamedFile.onDisk
+        disk.readFileAtMost = POSIX.readFile
         disk.scratchFile = ScratchFile.onDisk
         disk.openFile = { path throws(FileSystemError) in try OpenedFile(path) }
         return disk
@@ -165,11 +180,17 @@ extension FileSystem {
 /// The POSIX implementation behind `FileSystem.disk`.
 package enum POSIX {
     package static func readFile(_ path: String) throws(FileSystemError) -> [UInt8] {
+        guard case .bytes(let bytes) = try readFile(path, limit: .max) else { preconditionFailure("no file passes Int.max bytes") }
+        return bytes
+    }
+
+    package static func readFile(_ path: String, limit: Int64) throws(FileSystemError) -> BoundedRead {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw FileSystemError(operation: "lire", path: path, code: errno) }
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { throw FileSystemError(operation: "lire", path: path, code: errno) }
+        guard Int64(info.st_size) <= limit else { return .tooLarge(Int64(info.st_size)) }
         // Read into uninitialised memory: zeroing a 6 MB cache before reading it costs as much as reading it.
         var failure: Int32 = 0
         var bytes = [UInt8](unsafeUninitializedCapacity: max(Int(info.st_size), 0)) { buffer, filled in
@@ -196,7 +217,7 @@ package enum POSIX {
             expected += count
         }
         guard failure == 0 else { throw FileSystemError(operation: "lire", path: path, code: failure) }
-        return bytes
+        return .bytes(bytes)
     }
 
     package static func writeFile(_ path: String, _ bytes: [UInt8]) throws(FileSystemError) {
