@@ -29,10 +29,20 @@ package enum YAMLReader {
         let lineOffset: Int
         var anchors: [String: YAMLNode] = [:]
         var budget = YAMLReader.nodeLimit
+        /// The open mappings and sequences, innermost last.
+        private var stack: [Container] = []
+        /// The items of every open sequence and the pairs of every open mapping, each container's after its
+        /// parent's: a container is finished before its parent, so its own are the last ones, and become its
+        /// node's array in one allocation (grown value by value, a mapping's array was reallocated several times).
+        private var items: [YAMLNode] = []
+        private var pairs: [(key: Located<String>, value: YAMLNode)] = []
 
         init(file: SourceFile, lineOffset: Int) {
             self.file = file
             self.lineOffset = lineOffset
+            stack.reserveCapacity(8)
+            items.reserveCapacity(32)
+            pairs.reserveCapacity(64)
         }
 
         /// An open mapping or sequence, and for a mapping the key waiting for its value.
@@ -40,19 +50,35 @@ package enum YAMLReader {
             var location: SourceLocation
             var isMapping: Bool
             var anchor: String?
-            var items: [YAMLNode] = []
-            var pairs: [(key: Located<String>, value: YAMLNode)] = []
+            /// Where its pairs (a mapping) or items (a sequence) start in the composer's.
+            var start: Int
             var pendingKey: Located<String>?
             /// The mapping's key names, hashed only once there are many: most mappings hold a handful, which a
-            /// look through `pairs` checks faster than hashing each name.
+            /// look through its pairs checks faster than hashing each name.
             var keys: Set<String> = []
+        }
 
-            /// Whether the name is new in this mapping. Every earlier key's value is complete, so in `pairs`.
-            mutating func insertKey(_ name: String) -> Bool {
-                if keys.isEmpty, pairs.count < 16 { return !pairs.contains { $0.key.value == name } }
-                if keys.isEmpty { keys = Set(pairs.map(\.key.value)) }
-                return keys.insert(name).inserted
+        /// Whether the name is new in the innermost mapping. Every earlier key's value is complete, so among
+        /// its pairs.
+        private mutating func insertKey(_ name: String) -> Bool {
+            let top = stack.count - 1, own = pairs[stack[top].start...]
+            if stack[top].keys.isEmpty, own.count < 16 { return !own.contains { $0.key.value == name } }
+            if stack[top].keys.isEmpty { stack[top].keys = Set(own.map(\.key.value)) }
+            return stack[top].keys.insert(name).inserted
+        }
+
+        /// The node of the innermost container, which ends here.
+        private mutating func close() -> (node: YAMLNode, anchor: String?) {
+            let container = stack.removeLast()
+            let kind: YAMLNode.Kind
+            if container.isMapping {
+                kind = .mapping(Array(pairs[container.start...]))
+                pairs.removeSubrange(container.start...)
+            } else {
+                kind = .sequence(Array(items[container.start...]))
+                items.removeSubrange(container.start...)
             }
+            return (YAMLNode(kind, at: container.location), container.anchor)
         }
 
         mutating func compose(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<YAMLNode?, Diagnostic> {
@@ -64,7 +90,6 @@ package enum YAMLReader {
             yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
             yaml_parser_set_input_string(&parser, bytes.baseAddress ?? UnsafePointer(bitPattern: 1)!, bytes.count)
 
-            var stack: [Container] = []
             var root: YAMLNode?
             var documents = 0
             var duplicate: Diagnostic?
@@ -125,13 +150,11 @@ package enum YAMLReader {
                     }
                     let isMapping = event.type == YAML_MAPPING_START_EVENT
                     let anchor = isMapping ? string(event.data.mapping_start.anchor) : string(event.data.sequence_start.anchor)
-                    stack.append(Container(location: location(line: mark.line, column: mark.column), isMapping: isMapping, anchor: anchor))
+                    stack.append(Container(location: location(line: mark.line, column: mark.column), isMapping: isMapping,
+                                           anchor: anchor, start: isMapping ? pairs.count : items.count))
                     continue
                 case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
-                    let container = stack.removeLast()
-                    finished = YAMLNode(container.isMapping ? .mapping(container.pairs) : .sequence(container.items),
-                                        at: container.location)
-                    finishedAnchor = container.anchor
+                    (finished, finishedAnchor) = close()
                 case YAML_ALIAS_EVENT:
                     guard let name = string(event.data.alias.anchor), let target = anchors[name] else {
                         return .failure(.error(.yamlSyntax, "alias `*` qui ne renvoie à aucune ancre",
@@ -161,9 +184,9 @@ package enum YAMLReader {
                     continue
                 }
                 if !stack[stack.count - 1].isMapping {
-                    stack[stack.count - 1].items.append(node)
+                    items.append(node)
                 } else if let key = stack[stack.count - 1].pendingKey {
-                    stack[stack.count - 1].pairs.append((key, node))
+                    pairs.append((key, node))
                     stack[stack.count - 1].pendingKey = nil
                 } else {
                     guard case .scalar(let name, _) = node.kind else {
@@ -172,7 +195,7 @@ package enum YAMLReader {
                     }
                     var key = Located(name, at: node.location)
                     key.location.length = max(1, name.unicodeScalars.count)
-                    if !stack[stack.count - 1].insertKey(name), duplicate == nil {
+                    if !insertKey(name), duplicate == nil {
                         duplicate = .error(.duplicateKey, "le champ « \(name) » est écrit deux fois au même niveau",
                                            at: key.location, help: "gardez un seul de ces champs et supprimez l'autre")
                     }

@@ -6,7 +6,7 @@ enum NumberSyntax {
     /// `9000`, `-3`, `1.5`, `17_000_000`; nothing else (no spaces, no comma, no unit).
     static func parse(_ text: String) -> Double? {
         var digits = text
-        if digits.contains("_") {
+        if digits.utf8.contains(UInt8(ascii: "_")) {
             guard !digits.hasPrefix("_"), !digits.hasSuffix("_"), !digits.contains("__") else { return nil }
             digits.removeAll { $0 == "_" }
         }

@@ -22,6 +22,8 @@ public struct SourceFile: Sendable {
         self.text = text
         pathNumber = SourcePaths.number(path)
         var starts = [0]
+        // Room for lines of about 30 bytes, so that the index of a fiche is seldom reallocated as it grows.
+        starts.reserveCapacity(text.utf8.count / 32 + 2)
         var text = text
         // memchr from line end to line end: every file of every build is indexed here.
         text.withUTF8 { bytes in
