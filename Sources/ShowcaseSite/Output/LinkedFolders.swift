@@ -34,14 +34,19 @@ final class LinkedFolders: Sendable {
     }
 
     /// The folders holding `paths` that are symbolic links; each folder is looked at once, and the paths are
-    /// cut into slices rather than new strings: 10 000 paths cost a fraction of a millisecond.
-    func among(_ paths: Dictionary<String, String>.Keys) -> Set<String> {
+    /// cut into slices rather than new strings. In path order (as the marker lists them), the pages of one
+    /// folder follow each other, and only the first of them is looked at.
+    func among(_ paths: some Sequence<String>) -> Set<String> {
         var folders = Set<Substring>()
+        var previousFolder: Substring = ""
         for path in paths {
-            var rest = path[...]
-            while let slash = rest.utf8.lastIndex(of: UInt8(ascii: "/")) {
+            guard let last = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { continue }
+            let folder = path[..<last]
+            if folder == previousFolder { continue }
+            previousFolder = folder
+            var rest = folder
+            while folders.insert(rest).inserted, let slash = rest.utf8.lastIndex(of: UInt8(ascii: "/")) {
                 rest = rest[..<slash]
-                if !folders.insert(rest).inserted { break }
             }
         }
         return Set(folders.filter { fileSystem.kind(Path.join(output, String($0))) == .symbolicLink }.map(String.init))

@@ -47,6 +47,9 @@ struct Manifest: Sendable, Equatable {
 
     static func == (left: Manifest, right: Manifest) -> Bool { left.files == right.files }
 
+    /// The paths listed, in order when the marker listed them so.
+    var paths: [String] { orderedPaths ?? Array(files.keys) }
+
     var bytes: [UInt8] { bytes(after: nil) }
 
     /// The marker's bytes; `previous`, the marker this one replaces, spares sorting the paths both list.

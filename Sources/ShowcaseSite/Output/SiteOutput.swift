@@ -56,7 +56,7 @@ package final class SiteOutput: SiteSink {
         if let previousLinks {
             self.previousLinks = previousLinks
         } else if case .inPlace(let previous) = mode {
-            self.previousLinks = links.among(previous.files.keys)
+            self.previousLinks = links.among(previous.paths)
         } else {
             self.previousLinks = []
         }
