@@ -32,9 +32,13 @@ static pthread_once_t start_once = PTHREAD_ONCE_INIT;
 static int opened = 0;
 static char load_error[512];
 
-// libvips' file on Debian (libvips42), then the development link, then macOS (Homebrew).
+// libvips' file on Debian (libvips42), then the development link, then macOS (Homebrew's two prefixes, which
+// the loader does not search by itself).
 static void *open_library(void) {
-    const char *names[] = { "libvips.so.42", "libvips.so", "libvips.42.dylib", NULL };
+    const char *names[] = {
+        "libvips.so.42", "libvips.so", "libvips.42.dylib", "/opt/homebrew/lib/libvips.42.dylib",
+        "/usr/local/lib/libvips.42.dylib", NULL,
+    };
     for (int index = 0; names[index] != NULL; index++) {
         void *handle = dlopen(names[index], RTLD_NOW | RTLD_LOCAL);
         if (handle != NULL) return handle;
