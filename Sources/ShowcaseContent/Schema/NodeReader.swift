@@ -10,14 +10,20 @@ struct Fields {
     private let entries: [(key: Located<String>, value: YAMLNode)]
     /// Allowed names a misspelled key was taken for: already reported, so not reported missing as well.
     let misspelled: Set<String>
+    /// The names the schema allows here, the only ones it may ask for (checked in debug builds: a name that is
+    /// not allowed would find the pair that was reported as unknown).
+    private let allowed: [String]
 
-    init(location: SourceLocation, entries: [(key: Located<String>, value: YAMLNode)], misspelled: Set<String> = []) {
+    init(location: SourceLocation, entries: [(key: Located<String>, value: YAMLNode)], allowed: [String],
+         misspelled: Set<String> = []) {
         self.location = location
         self.entries = entries
+        self.allowed = allowed
         self.misspelled = misspelled
     }
 
     subscript(name: String) -> (key: Located<String>, value: YAMLNode)? {
+        assert(allowed.contains(name), "« \(name) » is asked for but not allowed here")
         // By index: a closure over the pairs would copy each one it looks at.
         for index in entries.indices where entries[index].key.value == name { return entries[index] }
         return nil
@@ -52,7 +58,7 @@ struct NodeReader {
         of node: YAMLNode, allowed: [String], context: String, extraHelp: String? = nil, start: SourceLocation? = nil
     ) -> Fields? {
         guard case .mapping(let pairs) = node.kind else {
-            if node.isNull { return Fields(location: node.location, entries: []) }
+            if node.isNull { return Fields(location: node.location, entries: [], allowed: allowed) }
             report(.error(.wrongType, "\(context.isEmpty ? "l'en-tête" : "« \(context) »") doit être un groupe de champs, pas \(node.kindDescription)",
                           at: node.location,
                           help: "écrivez un champ par ligne, sous la forme `nom: valeur`, indenté sous « \(context) »"))
@@ -71,7 +77,8 @@ struct NodeReader {
             }
             report(.error(.unknownField, "champ inconnu « \(name) »\(place)", at: pair.key.location, help: help))
         }
-        return Fields(location: start ?? pairs.first?.key.location ?? node.location, entries: pairs, misspelled: misspelled)
+        return Fields(location: start ?? pairs.first?.key.location ?? node.location, entries: pairs, allowed: allowed,
+                      misspelled: misspelled)
     }
 
     /// The value of `name`, reporting its absence when `required`; a null value counts as absent but is reported.
