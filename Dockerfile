@@ -16,7 +16,8 @@ COPY . .
 RUN if [ "$APERCU" = oui ]; then PREFIX=/opt/showcase script/install; else PREFIX=/opt/showcase script/install --no-serve; fi
 
 FROM debian:bookworm-slim
-# The libraries `ldd` lists for the installed binary, by their Debian packages (a test keeps this list true).
+# The libraries `ldd` lists for the installed binary, and libvips, which it opens at the first photo, by their
+# Debian packages (a test keeps this list true).
 RUN apt-get update -qq \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libcmark0.30.2 libglib2.0-0 libvips42 libyaml-0-2 \
  && rm -rf /var/lib/apt/lists/*
