@@ -77,6 +77,30 @@ struct OutputConfinementTests {
         #expect(TestSupport.text(outside + "/page.html") == "ailleurs")
     }
 
+    /// `café` precomposed and decomposed are equal as Swift strings and two folders on the disk. A folder of
+    /// assets written decomposed is put in place first (its file changed), then a line added to the marker
+    /// names a page under the precomposed name, which is a link: the real folder, looked at first, must not
+    /// vouch for the link when the stale page is deleted.
+    @Test("Un lien dont le nom ne diffère d'un vrai dossier que par la forme Unicode n'est pas traversé")
+    func linkNamedLikeARealFolder() async throws {
+        let root = TestSupport.copyOfShippedProject()
+        let outside = TestSupport.temporaryFolder()
+        TestSupport.write(["page.html": "ailleurs"], into: outside)
+        let precomposed = "caf\u{E9}", decomposed = "cafe\u{301}"
+        #expect(Array(precomposed.utf8) != Array(decomposed.utf8) && precomposed == decomposed)
+        TestSupport.write(["templates/assets/\(decomposed)/logo.txt": "un"], into: root)
+        #expect(try await Pipeline().build(ProjectPaths(root: root)).succeeded)
+        #expect(symlink(outside, root + "/site/assets/" + precomposed) == 0)
+        let markerPath = root + "/site/" + SiteWriter.markerName
+        try FileSystem.disk.writeFile(markerPath, Array((TestSupport.text(markerPath)
+            + "0000000000000000 assets/\(precomposed)/page.html\n").utf8))
+        TestSupport.write(["templates/assets/\(decomposed)/logo.txt": "deux"], into: root)
+
+        _ = try? await Pipeline().build(ProjectPaths(root: root))
+
+        #expect(TestSupport.text(outside + "/page.html") == "ailleurs")
+    }
+
     @Test("Un sous-dossier du site remplacé par un lien symbolique arrête la construction sans écrire à travers lui")
     func folderOfPagesReplacedByALink() async throws {
         let root = TestSupport.copyOfShippedProject()

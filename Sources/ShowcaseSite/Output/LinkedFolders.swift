@@ -6,8 +6,10 @@ import ShowcaseFoundation
 final class LinkedFolders: Sendable {
     let fileSystem: FileSystem
     let output: String
-    /// For each folder met so far (relative path), whether it is a link.
-    private let known = Mutex<[String: Bool]>([:])
+    /// For each folder met so far (relative path), whether it is a link. Keyed by the path's bytes: Swift's
+    /// strings compare equal when canonically equivalent, and `café` written precomposed and decomposed are two
+    /// folders on the disk, one of which may be a link where the other is not.
+    private let known = Mutex<[[UInt8]: Bool]>([:])
 
     init(fileSystem: FileSystem, output: String) {
         self.fileSystem = fileSystem
@@ -23,9 +25,10 @@ final class LinkedFolders: Sendable {
             folder = Path.parent(folder)
         }
         for folder in folders.reversed() {
-            let isLink = known.withLock { $0[folder] } ?? {
+            let key = Array(folder.utf8)
+            let isLink = known.withLock { $0[key] } ?? {
                 let isLink = fileSystem.kind(Path.join(output, folder)) == .symbolicLink
-                known.withLock { $0[folder] = isLink }
+                known.withLock { $0[key] = isLink }
                 return isLink
             }()
             if isLink { return folder }
@@ -33,23 +36,24 @@ final class LinkedFolders: Sendable {
         return nil
     }
 
-    /// The folders holding `paths` that are symbolic links; each folder is looked at once, and the paths are
-    /// cut into slices rather than new strings. In path order (as the marker lists them), the pages of one
-    /// folder follow each other, and only the first of them is looked at.
-    func among(_ paths: some Sequence<String>) -> Set<String> {
-        var folders = Set<Substring>()
+    /// The folders holding `paths` that are symbolic links; each folder is looked at once (compared by its
+    /// bytes, as in `known`). In path order (as the marker lists them), the pages of one folder follow each
+    /// other, and only the first of them is looked at.
+    func among(_ paths: some Sequence<String>) -> [String] {
+        var folders = Set<[UInt8]>()
         var previousFolder: Substring = ""
         for path in paths {
             guard let last = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { continue }
             let folder = path[..<last]
-            if folder == previousFolder { continue }
+            if folder.utf8.elementsEqual(previousFolder.utf8) { continue }
             previousFolder = folder
             var rest = folder
-            while folders.insert(rest).inserted, let slash = rest.utf8.lastIndex(of: UInt8(ascii: "/")) {
+            while folders.insert(Array(rest.utf8)).inserted, let slash = rest.utf8.lastIndex(of: UInt8(ascii: "/")) {
                 rest = rest[..<slash]
             }
         }
-        return Set(folders.filter { fileSystem.kind(Path.join(output, String($0))) == .symbolicLink }.map(String.init))
+        return folders.map { String(decoding: $0, as: UTF8.self) }
+            .filter { fileSystem.kind(Path.join(output, $0)) == .symbolicLink }
     }
 
     /// The error that stops a build about to write through a link.

@@ -40,10 +40,10 @@ package final class SiteOutput: SiteSink {
     private let links: LinkedFolders
     /// The folders of the previous site that are symbolic links, found once: almost always none, and then
     /// `has` costs nothing more for 10 000 pages.
-    private let previousLinks: Set<String>
+    private let previousLinks: [String]
 
     init(fileSystem: FileSystem, output: String, mode: Mode, previousMarker: UInt64? = nil, warnings: Warnings = .init(),
-         trusted: [String: FileStamp] = [:], links: LinkedFolders? = nil, previousLinks: Set<String>? = nil) {
+         trusted: [String: FileStamp] = [:], links: LinkedFolders? = nil, previousLinks: [String]? = nil) {
         self.fileSystem = fileSystem
         self.output = output
         folders = SiteFolders(output: output)
