@@ -122,11 +122,14 @@ package struct ContentLoader: Sendable {
             if files.leadsOutside(relative) { diagnostics.append(ProjectFiles.outsideWarning(relative)) }
             return nil
         }
-        if let size = fileSystem.stamp(paths.onDisk(relative))?.size, size > Self.maximumFileSize {
+        let bytes: [UInt8]
+        switch try attempt({ () throws(FileSystemError) in try fileSystem.readFileAtMost(paths.onDisk(relative), Self.maximumFileSize) }) {
+        case .bytes(let read):
+            bytes = read
+        case .tooLarge(let size):
             throw EnvironmentError(.fileTooLarge, "« \(relative) » pèse \(FrenchNumber.megabytes(size)) : showcase n'en lit pas plus de \(FrenchNumber.megabytes(Self.maximumFileSize))",
                                    help: "vérifiez que c'est bien le fichier attendu, enregistré comme texte")
         }
-        let bytes = try attempt { () throws(FileSystemError) in try fileSystem.readFile(paths.onDisk(relative)) }
         let (file, problems) = TextDecoder.decode(bytes, path: relative)
         diagnostics += problems
         return file
