@@ -139,23 +139,24 @@ package final class SiteOutput: SiteSink {
     }
 
     package func has(_ relativePath: String) -> Bool {
-        guard case .inPlace(let listed) = mode, listed.files[relativePath] != nil,
-              previousLinks.isEmpty || links.first(on: relativePath) == nil else { return false }
-        // Without a stamp recorded by the previous build (its memory was deleted, or did not match), only the
-        // bytes tell whether the file is still as listed: a page edited by hand is then written again.
-        guard let expected = trusted[relativePath] else { return previous(relativePath) != nil }
-        return stamp(Path.join(output, relativePath)) == expected
+        // Without a stamp, its bytes against the marker's fingerprint.
+        intact(relativePath, listedAs: nil) { previous(relativePath) != nil }
     }
 
-    /// Whether the previous site's file is still the one just made (the marker lists it with this fingerprint):
-    /// by its stamp when the previous build recorded one, else by comparing it with `bytes` as it is read (a
-    /// page edited by hand is then written again). A file streamed, whose bytes were never held, only by its stamp.
+    /// Whether the previous site's file is still the one just made (the marker lists it with this fingerprint);
+    /// without a stamp, by comparing it with `bytes` as it is read. A file streamed, whose bytes were never held,
+    /// only by its stamp.
     private func unchanged(_ relativePath: String, fingerprint: String, bytes: [UInt8]?) -> Bool {
-        guard case .inPlace(let previous) = mode, previous.files[relativePath] == fingerprint,
+        intact(relativePath, listedAs: fingerprint) { bytes.map { fileSystem.holds(Path.join(output, relativePath), $0) } ?? false }
+    }
+
+    /// Whether the previous site's file is as the marker lists it (with `fingerprint`, when given), reached
+    /// through no linked folder: by the stamp the previous build recorded for it, else as `withoutStamp` says
+    /// (its memory was deleted, or did not match: a page edited by hand is then written again).
+    private func intact(_ relativePath: String, listedAs fingerprint: String?, withoutStamp: () -> Bool) -> Bool {
+        guard case .inPlace(let previous) = mode, let listed = previous.files[relativePath], fingerprint.map({ $0 == listed }) ?? true,
               previousLinks.isEmpty || links.first(on: relativePath) == nil else { return false }
-        guard let expected = trusted[relativePath] else {
-            return bytes.map { fileSystem.holds(Path.join(output, relativePath), $0) } ?? false
-        }
+        guard let expected = trusted[relativePath] else { return withoutStamp() }
         return stamp(Path.join(output, relativePath)) == expected
     }
 
