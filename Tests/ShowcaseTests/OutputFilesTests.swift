@@ -9,7 +9,7 @@ import Testing
 @Suite("Fichiers du site")
 struct OutputFilesTests {
     static func manifest(_ paths: [String]) -> Manifest {
-        Manifest(files: Dictionary(uniqueKeysWithValues: paths.map { ($0, ContentHash.hex(Array($0.utf8))) }))
+        Manifest(files: Dictionary(uniqueKeysWithValues: paths.map { (PathKey($0), ContentHash.hex(Array($0.utf8))) }))
     }
 
     @Test("Un marqueur écrit après un autre liste ses fichiers dans le même ordre qu'un marqueur neuf")
@@ -28,7 +28,7 @@ struct OutputFilesTests {
     func markerOutOfOrder() throws {
         let shuffled = Array("showcase 1\n0000000000000002 b.html\n0000000000000001 a.html\n".utf8)
         let previous = try #require(Manifest(shuffled))
-        #expect(previous.files == ["a.html": "0000000000000001", "b.html": "0000000000000002"])
+        #expect(previous.files == [PathKey("a.html"): "0000000000000001", PathKey("b.html"): "0000000000000002"])
         let next = Self.manifest(["b.html", "a.html", "c.html"])
         #expect(next.bytes(after: previous) == next.bytes)
     }

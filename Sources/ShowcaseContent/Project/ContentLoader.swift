@@ -136,8 +136,9 @@ package struct ContentLoader: Sendable {
     }
 
     /// Files below `relative`, as paths relative to it, in a stable order; hidden files are skipped, and so are
-    /// symbolic links leading outside the project (with a warning).
-    package func listFiles(_ relative: String, required: Bool, into diagnostics: inout [Diagnostic]) throws(EnvironmentError) -> [String] {
+    /// symbolic links leading outside the project (with a warning) and the subfolder `skipping` (listed apart).
+    package func listFiles(_ relative: String, skipping: String? = nil, required: Bool,
+                           into diagnostics: inout [Diagnostic]) throws(EnvironmentError) -> [String] {
         guard files.kind(relative) == .directory else {
             if !required { return [] }
             throw EnvironmentError(.folderNotFound, "le dossier « \(relative) » est introuvable dans « \(paths.root) »",
@@ -147,13 +148,20 @@ package struct ContentLoader: Sendable {
         var pending = [""]
         // A folder linked to one of its parents (`content/boucle -> ..`) would be listed forever: each real
         // folder is listed once.
-        var listed = Set<String>()
+        var listed = Set<[UInt8]>()
         while let next = pending.popLast() {
             let real = fileSystem.realPath(paths.onDisk(next.isEmpty ? relative : Path.join(relative, next)))
-            if let real, !listed.insert(real).inserted { continue }
+            if let real, !listed.insert(Array(real.utf8)).inserted { continue }
             let folder = next.isEmpty ? relative : Path.join(relative, next)
             let entries = try attempt { () throws(FileSystemError) in try fileSystem.listDirectory(paths.onDisk(folder)) }
-            for entry in entries where !entry.name.hasPrefix(".") {
+            let alike = Self.namesAlike(entries)
+            for second in alike {
+                diagnostics.append(.error(
+                    .fileNamesAlike, "deux fichiers s'appellent « \(Path.join(folder, second)) » : les accents de l'un sont codés en un caractère, ceux de l'autre en deux (la lettre puis l'accent, comme sur un Mac) ; sur un Mac ou sous Windows, ce serait le même fichier",
+                    at: .startOf(Path.join(folder, second)),
+                    help: "renommez l'un des deux sans accent, comparez-les, et gardez le bon"))
+            }
+            for entry in entries where !entry.name.hasPrefix(".") && !alike.contains(where: { $0.utf8.elementsEqual(entry.name.utf8) }) {
                 let path = next.isEmpty ? entry.name : Path.join(next, entry.name)
                 guard entry.isValidName else {
                     diagnostics.append(.error(
@@ -165,7 +173,7 @@ package struct ContentLoader: Sendable {
                 let kind = entry.kind == .symbolicLink ? files.kind(Path.join(relative, path)) : entry.kind
                 switch kind {
                 case .file: found.append(path)
-                case .directory: pending.append(path)
+                case .directory where skipping.map { !path.utf8.elementsEqual($0.utf8) } ?? true: pending.append(path)
                 case nil where entry.kind == .symbolicLink:
                     diagnostics.append(ProjectFiles.outsideWarning(Path.join(relative, path)))
                 default: break
@@ -173,5 +181,18 @@ package struct ContentLoader: Sendable {
             }
         }
         return found.sorted { $0.precedesInBytes($1) }
+    }
+
+    /// Names of one folder that are two files on this disk but one name as text: `café` with its `é` as one
+    /// character or as `e` and an accent (a Mac writes the second). Each name that repeats an earlier one is
+    /// given; only a name with a byte beyond ASCII can be one of them.
+    static func namesAlike(_ entries: [DirectoryEntry]) -> [String] {
+        guard entries.contains(where: { $0.isValidName && !$0.name.utf8.allSatisfy { $0 < 0x80 } }) else { return [] }
+        // Swift strings compare equal when canonically equivalent: the set finds the other form.
+        var names = Set<String>(), alike: [String] = []
+        for entry in entries where entry.isValidName && !entry.name.hasPrefix(".") && !names.insert(entry.name).inserted {
+            alike.append(entry.name)
+        }
+        return alike
     }
 }

@@ -7,6 +7,7 @@ public enum DiagnosticCode: String, Sendable, Hashable, Codable, CaseIterable {
     case yamlSyntax = "yaml-syntaxe"
     case duplicateKey = "cle-en-double"
     case invalidFileName = "nom-de-fichier-invalide"
+    case fileNamesAlike = "noms-de-fichiers-confondus"
     case fileIgnored = "fichier-ignore"
     case fileTooLarge = "fichier-trop-gros"
     case controlCharacter = "caractere-de-controle"

@@ -20,7 +20,7 @@ struct BuildMemory: Sendable {
     var siteMarker: UInt64
     /// The stamp of each file of the site as the build left it: one whose stamp changed since was touched by
     /// someone else, and is written again.
-    var siteStamps: [String: FileStamp] = [:]
+    var siteStamps: [PathKey: FileStamp] = [:]
     /// In content path order.
     var entries: [RememberedEntry]
     /// The digest of the summaries the pages were planned from, the pages planned, and the home page's order
@@ -118,8 +118,8 @@ extension BuildMemory {
         writer.write(siteMarker)
         // In the dictionaries' order: the cache is not output, and sorting 10 000 paths costs milliseconds.
         writer.write(siteStamps.count)
-        for (path, stamp) in siteStamps {
-            writer.write(path)
+        for (key, stamp) in siteStamps {
+            writer.write(key.path)
             Self.write(stamp, to: &writer)
         }
         writer.write(summaries.fingerprint)
@@ -187,7 +187,7 @@ extension BuildMemory {
             siteStamps.reserveCapacity(stampCount)
             for _ in 0..<stampCount {
                 let path = try reader.readString()
-                siteStamps[path] = try Self.readStamp(&reader)
+                siteStamps[PathKey(path)] = try Self.readStamp(&reader)
             }
             let fingerprint = try reader.readUInt64()
             var hashes: [UInt64] = [], ranges: [Range<Int>] = []

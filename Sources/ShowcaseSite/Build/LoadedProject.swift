@@ -117,7 +117,9 @@ package struct ProjectLoader: Sendable {
         _ loader: ContentLoader, into diagnostics: inout [Diagnostic]
     ) throws(EnvironmentError) -> [(name: String, file: SourceFile)] {
         var templates: [(name: String, file: SourceFile)] = []
-        for path in try loader.listFiles(ProjectPaths.templatesFolder, required: true, into: &diagnostics)
+        // The assets are listed apart: their folder, which may hold thousands of photos, is not walked twice.
+        for path in try loader.listFiles(ProjectPaths.templatesFolder, skipping: Path.lastComponent(ProjectPaths.assetsFolder),
+                                         required: true, into: &diagnostics)
         where path.hasSuffix(".mustache") {
             guard let file = try loader.readText(Path.join(ProjectPaths.templatesFolder, path), into: &diagnostics) else { continue }
             templates.append((String(path.dropLast(".mustache".count)), file))

@@ -290,11 +290,13 @@ struct SiteBuilder: Sendable {
             for (file, bytes) in try renderer.assetFiles() { try sink.write(file, bytes) }
         }
         // One task per photo (two entries may show the same one), all its widths and formats together.
-        var seen = Set<String>()
-        let variants = entries.rendered.compactMap { $0 }.flatMap(\.images).filter { seen.insert($0.variant.path).inserted }
-        let photos = Dictionary(grouping: variants, by: \.source).sorted { $0.key < $1.key }
+        // Keyed by bytes: two photos named alike but for their accents' encoding are two photos.
+        var seen = Set<PathKey>()
+        let variants = entries.rendered.compactMap { $0 }.flatMap(\.images).filter { seen.insert(PathKey($0.variant.path)).inserted }
+        let photos = Dictionary(grouping: variants, by: { PathKey($0.source) }).sorted { $0.key.path.precedesInBytes($1.key.path) }
         let store = PhotoStore(fileSystem: fileSystem, paths: settings.paths)
-        let results = await photos.concurrentMap { source, variants -> Result<Int, EnvironmentError> in
+        let results = await photos.concurrentMap { key, variants -> Result<Int, EnvironmentError> in
+            let source = key.path
             do throws(EnvironmentError) {
                 let (files, encoded) = try store.bytes(of: variants.map(\.variant), source: source)
                 for (variant, bytes) in zip(variants, files) { try sink.write(variant.variant.path, bytes) }

@@ -65,7 +65,7 @@ struct CommitJournal: Sendable, Equatable {
 
     /// Takes every step that is still to take. Nothing goes through a folder of the site that is a link.
     func apply(_ folders: SiteFolders, fileSystem: FileSystem, links: LinkedFolders) throws(FileSystemError) {
-        var existing = Set<String>()
+        var existing = Set<PathKey>()
         for step in steps {
             if let delay = Self.stepDelay { usleep(delay) }
             switch step {
@@ -73,10 +73,7 @@ struct CommitJournal: Sendable, Equatable {
                 let from = Path.join(folders.staging, path), to = Path.join(folders.output, path)
                 guard links.first(on: path) == nil, fileSystem.kind(from) != nil else { continue }
                 let folder = Path.parent(to)
-                if !existing.contains(folder) {
-                    try fileSystem.createDirectories(folder)
-                    existing.insert(folder)
-                }
+                if existing.insert(PathKey(folder)).inserted { try fileSystem.createDirectories(folder) }
                 try fileSystem.rename(from, to)
             case .delete(let path):
                 guard links.first(on: path) == nil else { continue }

@@ -6,10 +6,9 @@ import ShowcaseFoundation
 final class LinkedFolders: Sendable {
     let fileSystem: FileSystem
     let output: String
-    /// For each folder met so far (relative path), whether it is a link. Keyed by the path's bytes: Swift's
-    /// strings compare equal when canonically equivalent, and `café` written precomposed and decomposed are two
-    /// folders on the disk, one of which may be a link where the other is not.
-    private let known = Mutex<[[UInt8]: Bool]>([:])
+    /// For each folder met so far (relative path), whether it is a link. Keyed by the path's bytes: `café`
+    /// written precomposed and decomposed are two folders on the disk, one of which may be a link.
+    private let known = Mutex<[PathKey: Bool]>([:])
 
     init(fileSystem: FileSystem, output: String) {
         self.fileSystem = fileSystem
@@ -25,7 +24,7 @@ final class LinkedFolders: Sendable {
             folder = Path.parent(folder)
         }
         for folder in folders.reversed() {
-            let key = Array(folder.utf8)
+            let key = PathKey(folder)
             let isLink = known.withLock { $0[key] } ?? {
                 let isLink = fileSystem.kind(Path.join(output, folder)) == .symbolicLink
                 known.withLock { $0[key] = isLink }
@@ -40,7 +39,7 @@ final class LinkedFolders: Sendable {
     /// bytes, as in `known`). In path order (as the marker lists them), the pages of one folder follow each
     /// other, and only the first of them is looked at.
     func among(_ paths: some Sequence<String>) -> [String] {
-        var folders = Set<[UInt8]>()
+        var folders = Set<PathKey>()
         var previousFolder: Substring = ""
         for path in paths {
             guard let last = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { continue }
@@ -48,11 +47,11 @@ final class LinkedFolders: Sendable {
             if folder.utf8.elementsEqual(previousFolder.utf8) { continue }
             previousFolder = folder
             var rest = folder
-            while folders.insert(Array(rest.utf8)).inserted, let slash = rest.utf8.lastIndex(of: UInt8(ascii: "/")) {
+            while folders.insert(PathKey(rest)).inserted, let slash = rest.utf8.lastIndex(of: UInt8(ascii: "/")) {
                 rest = rest[..<slash]
             }
         }
-        return folders.map { String(decoding: $0, as: UTF8.self) }
+        return folders.map(\.path)
             .filter { fileSystem.kind(Path.join(output, $0)) == .symbolicLink }
     }
 

@@ -8,7 +8,8 @@ import ShowcasePages
 /// when the site was built: two builds of the same content give the same marker.
 struct Manifest: Sendable, Equatable {
     static let header = "showcase 1"
-    var files: [String: String]
+    /// Keyed by the paths' bytes: two names the disk tells apart are two files.
+    var files: [PathKey: String]
     /// Lines of the marker that were not followed, by line number (1-based) and text: a path that is not a
     /// plain relative path inside the site (`../content`, `/etc`, `a/../../b`, an empty component). The marker
     /// is a file anyone who can write the site can edit; trusting it would let the next build delete anything.
@@ -17,7 +18,7 @@ struct Manifest: Sendable, Equatable {
     /// few new paths into them instead of sorting 10 000 paths again.
     private var orderedPaths: [String]?
 
-    init(files: [String: String] = [:]) {
+    init(files: [PathKey: String] = [:]) {
         self.files = files
     }
 
@@ -25,7 +26,7 @@ struct Manifest: Sendable, Equatable {
     init?(_ bytes: [UInt8]) {
         var lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)[...]
         guard let first = lines.popFirst(), first.elementsEqual(Self.header.utf8) else { return nil }
-        var files: [String: String] = [:], ordered: [String] = [], inOrder = true
+        var files: [PathKey: String] = [:], ordered: [String] = [], inOrder = true
         var refused: [(line: Int, text: String)] = []
         files.reserveCapacity(lines.count)
         ordered.reserveCapacity(lines.count)
@@ -38,7 +39,7 @@ struct Manifest: Sendable, Equatable {
             }
             if let last = ordered.last, !last.precedesInBytes(path) { inOrder = false }
             ordered.append(path)
-            files[path] = String(decoding: line[..<space], as: UTF8.self)
+            files[PathKey(path)] = String(decoding: line[..<space], as: UTF8.self)
         }
         self.files = files
         orderedPaths = inOrder ? ordered : nil
@@ -48,7 +49,7 @@ struct Manifest: Sendable, Equatable {
     static func == (left: Manifest, right: Manifest) -> Bool { left.files == right.files }
 
     /// The paths listed, in order when the marker listed them so.
-    var paths: [String] { orderedPaths ?? Array(files.keys) }
+    var paths: [String] { orderedPaths ?? files.keys.map(\.path) }
 
     var bytes: [UInt8] { bytes(after: nil) }
 
@@ -70,10 +71,10 @@ struct Manifest: Sendable, Equatable {
     private func lines(after previous: Manifest?) -> [Line] {
         let byPath = { (left: Line, right: Line) in left.path.precedesInBytes(right.path) }
         guard let previous, let ordered = previous.orderedPaths else {
-            return files.map { Line($0.key, $0.value) }.sorted(by: byPath)
+            return files.map { Line($0.key.path, $0.value) }.sorted(by: byPath)
         }
-        let kept = ordered.compactMap { path in files[path].map { Line(path, $0) } }
-        let added = files.filter { previous.files[$0.key] == nil }.map { Line($0.key, $0.value) }.sorted(by: byPath)
+        let kept = ordered.compactMap { path in files[PathKey(path)].map { Line(path, $0) } }
+        let added = files.filter { previous.files[$0.key] == nil }.map { Line($0.key.path, $0.value) }.sorted(by: byPath)
         // Two runs in order, merged.
         var merged: [Line] = []
         merged.reserveCapacity(kept.count + added.count)

@@ -13,11 +13,11 @@ package final class SiteOutput: SiteSink {
     private struct State: Sendable {
         var written = Manifest()
         /// The stamp of each file of the new site, as written or kept.
-        var stamps: [String: FileStamp] = [:]
+        var stamps: [PathKey: FileStamp] = [:]
         /// In-place mode: the files staged, to move into the site.
         var staged: [String] = []
         /// Folders of the staging folder already known to exist.
-        var folders: Set<String> = []
+        var folders: Set<PathKey> = []
     }
 
     /// Problems met in the previous site that did not stop the build, with the files they quote.
@@ -35,7 +35,7 @@ package final class SiteOutput: SiteSink {
     let previousMarker: UInt64?
     package let warnings: Warnings
     /// The stamps the previous build recorded for its files (see `trusting`).
-    private let trusted: [String: FileStamp]
+    private let trusted: [PathKey: FileStamp]
     private let state: Mutex<State>
     private let links: LinkedFolders
     /// The folders of the previous site that are symbolic links, found once: almost always none, and then
@@ -43,7 +43,7 @@ package final class SiteOutput: SiteSink {
     private let previousLinks: [String]
 
     init(fileSystem: FileSystem, output: String, mode: Mode, previousMarker: UInt64? = nil, warnings: Warnings = .init(),
-         trusted: [String: FileStamp] = [:], links: LinkedFolders? = nil, previousLinks: [String]? = nil) {
+         trusted: [PathKey: FileStamp] = [:], links: LinkedFolders? = nil, previousLinks: [String]? = nil) {
         self.fileSystem = fileSystem
         self.output = output
         folders = SiteFolders(output: output)
@@ -83,9 +83,10 @@ package final class SiteOutput: SiteSink {
 
     /// A file of the new site, staged.
     private func record(_ relativePath: String, fingerprint: String, stamp: FileStamp?) {
+        let key = PathKey(relativePath)
         state.withLock {
-            $0.written.files[relativePath] = fingerprint
-            $0.stamps[relativePath] = stamp
+            $0.written.files[key] = fingerprint
+            $0.stamps[key] = stamp
             if isInPlace { $0.staged.append(relativePath) }
         }
     }
@@ -119,16 +120,17 @@ package final class SiteOutput: SiteSink {
     /// The same output, trusting the stamps the previous build recorded for its files: a file whose stamp
     /// changed was touched by someone else, and `has` no longer vouches for it. Without them, a listed file is
     /// vouched for by its bytes. Call before writing anything.
-    func trusting(_ stamps: [String: FileStamp]) -> SiteOutput {
+    func trusting(_ stamps: [PathKey: FileStamp]) -> SiteOutput {
         SiteOutput(fileSystem: fileSystem, output: output, mode: mode, previousMarker: previousMarker, warnings: warnings,
                    trusted: stamps, links: links, previousLinks: previousLinks)
     }
 
     package func keep(_ relativePaths: [String]) {
         guard case .inPlace(let previous) = mode else { return }
-        let kept = relativePaths.compactMap { path -> (path: String, fingerprint: String, stamp: FileStamp?)? in
-            guard let fingerprint = previous.files[path] else { return nil }
-            return (path, fingerprint, trusted[path] ?? stamp(Path.join(output, path)))
+        let kept = relativePaths.compactMap { path -> (path: PathKey, fingerprint: String, stamp: FileStamp?)? in
+            let key = PathKey(path)
+            guard let fingerprint = previous.files[key] else { return nil }
+            return (key, fingerprint, trusted[key] ?? stamp(Path.join(output, path)))
         }
         state.withLock { state in
             for file in kept {
@@ -154,22 +156,23 @@ package final class SiteOutput: SiteSink {
     /// through no linked folder: by the stamp the previous build recorded for it, else as `withoutStamp` says
     /// (its memory was deleted, or did not match: a page edited by hand is then written again).
     private func intact(_ relativePath: String, listedAs fingerprint: String?, withoutStamp: () -> Bool) -> Bool {
-        guard case .inPlace(let previous) = mode, let listed = previous.files[relativePath], fingerprint.map({ $0 == listed }) ?? true,
+        let key = PathKey(relativePath)
+        guard case .inPlace(let previous) = mode, let listed = previous.files[key], fingerprint.map({ $0 == listed }) ?? true,
               previousLinks.isEmpty || links.first(on: relativePath) == nil else { return false }
-        guard let expected = trusted[relativePath] else { return withoutStamp() }
+        guard let expected = trusted[key] else { return withoutStamp() }
         return stamp(Path.join(output, relativePath)) == expected
     }
 
     /// Checked against the marker's fingerprint as it is read a megabyte at a time: never held whole.
     package func previous(_ relativePath: String) -> (any RandomAccessBytes)? {
-        guard case .inPlace(let previous) = mode, let fingerprint = previous.files[relativePath],
+        guard case .inPlace(let previous) = mode, let fingerprint = previous.files[PathKey(relativePath)],
               let file = try? fileSystem.openFile(Path.join(output, relativePath)),
               let hash = try? file.contentHash(), ContentHash.hex(hash) == fingerprint else { return nil }
         return file
     }
 
     /// The stamp of each file of the new site (once committed), for the next build to `trust`.
-    var stamps: [String: FileStamp] { state.withLock { $0.stamps } }
+    var stamps: [PathKey: FileStamp] { state.withLock { $0.stamps } }
 
     /// A file of the site's stamp, without its change time, which the move into place changes.
     private func stamp(_ path: String) -> FileStamp? {
@@ -179,10 +182,10 @@ package final class SiteOutput: SiteSink {
     /// Where a file of the new site is staged, its folder created when needed.
     private func stagedPath(_ relativePath: String) throws(EnvironmentError) -> String {
         let path = Path.join(folders.staging, relativePath)
-        let folder = Path.parent(path)
-        guard !state.withLock({ $0.folders.contains(folder) }) else { return path }
+        let folder = Path.parent(path), key = PathKey(folder)
+        guard !state.withLock({ $0.folders.contains(key) }) else { return path }
         try attempt { () throws(FileSystemError) in try fileSystem.createDirectories(folder) }
-        state.withLock { _ = $0.folders.insert(folder) }
+        state.withLock { _ = $0.folders.insert(key) }
         return path
     }
 
@@ -214,7 +217,7 @@ package final class SiteOutput: SiteSink {
         case .inPlace(let previous):
             // Refused before the journal exists: once it does, the next build would replay it.
             if let link = staged.lazy.compactMap(links.first).first { throw links.refusal(link) }
-            let stale = previous.files.keys.filter { written.files[$0] == nil }.sorted()
+            let stale = previous.files.keys.filter { written.files[$0] == nil }.map(\.path).sorted { $0.precedesInBytes($1) }
             let journal = CommitJournal(steps: staged.sorted().map(CommitJournal.Step.move) + stale.map(CommitJournal.Step.delete)
                                         + [.move(SiteWriter.markerName)])
             try attempt { () throws(FileSystemError) in
