@@ -29,7 +29,7 @@ struct UnicodeNameTests {
         #expect(!report.succeeded)
         let alike = report.diagnostics.filter { $0.code == .fileNamesAlike }
         #expect(alike.count == 1)
-        #expect(alike.first?.message.contains("deux fichiers s'appellent « templates/assets/café »") == true)
+        #expect(alike.first?.message.contains("deux dossiers s'appellent « templates/assets/café »") == true)
         #expect(FileSystem.disk.kind(root + "/site/assets/\(precomposed)/a.txt") == nil)
     }
 

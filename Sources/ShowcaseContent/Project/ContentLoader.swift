@@ -156,12 +156,13 @@ package struct ContentLoader: Sendable {
             let entries = try attempt { () throws(FileSystemError) in try fileSystem.listDirectory(paths.onDisk(folder)) }
             let alike = Self.namesAlike(entries)
             for second in alike {
+                let what = second.kind == .directory ? "deux dossiers" : "deux fichiers"
                 diagnostics.append(.error(
-                    .fileNamesAlike, "deux fichiers s'appellent « \(Path.join(folder, second)) » : les accents de l'un sont codés en un caractère, ceux de l'autre en deux (la lettre puis l'accent, comme sur un Mac) ; sur un Mac ou sous Windows, ce serait le même fichier",
-                    at: .startOf(Path.join(folder, second)),
+                    .fileNamesAlike, "\(what) s'appellent « \(Path.join(folder, second.name)) » : les accents de l'un sont codés en un caractère, ceux de l'autre en deux (la lettre puis l'accent, comme sur un Mac) ; sur un Mac ou sous Windows, ce serait le même fichier",
+                    at: .startOf(Path.join(folder, second.name)),
                     help: "renommez l'un des deux sans accent, comparez-les, et gardez le bon"))
             }
-            for entry in entries where !entry.name.hasPrefix(".") && !alike.contains(where: { $0.utf8.elementsEqual(entry.name.utf8) }) {
+            for entry in entries where !entry.name.hasPrefix(".") && !alike.contains(where: { $0.name.utf8.elementsEqual(entry.name.utf8) }) {
                 let path = next.isEmpty ? entry.name : Path.join(next, entry.name)
                 guard entry.isValidName else {
                     diagnostics.append(.error(
@@ -184,14 +185,14 @@ package struct ContentLoader: Sendable {
     }
 
     /// Names of one folder that are two files on this disk but one name as text: `café` with its `é` as one
-    /// character or as `e` and an accent (a Mac writes the second). Each name that repeats an earlier one is
-    /// given; only a name with a byte beyond ASCII can be one of them.
-    static func namesAlike(_ entries: [DirectoryEntry]) -> [String] {
+    /// character or as `e` and an accent (a Mac writes the second). Each entry whose name repeats an earlier
+    /// one is given; only a name with a byte beyond ASCII can be one of them.
+    static func namesAlike(_ entries: [DirectoryEntry]) -> [DirectoryEntry] {
         guard entries.contains(where: { $0.isValidName && !$0.name.utf8.allSatisfy { $0 < 0x80 } }) else { return [] }
         // Swift strings compare equal when canonically equivalent: the set finds the other form.
-        var names = Set<String>(), alike: [String] = []
+        var names = Set<String>(), alike: [DirectoryEntry] = []
         for entry in entries where entry.isValidName && !entry.name.hasPrefix(".") && !names.insert(entry.name).inserted {
-            alike.append(entry.name)
+            alike.append(entry)
         }
         return alike
     }
