@@ -6,7 +6,7 @@ import ShowcaseFoundation
 /// `{{> partiels/chiffres}}` includes one; `{{< gabarit}}{{$contenu}}…{{/contenu}}{{/gabarit}}` fills a layout.
 /// The syntax is Mustache's; the engine is `TemplateRenderer`.
 package struct TemplateLibrary: Sendable {
-    private let templates: [String: [TemplateNode]]
+    private let program: TemplateProgram
 
     /// Parses every template; a syntax error is reported at its line and column.
     ///
@@ -30,14 +30,14 @@ package struct TemplateLibrary: Sendable {
             diagnostics.append(.error(.templateMissing, "le gabarit « \(name).mustache » est introuvable", at: nil,
                                       help: "créez `templates/\(name).mustache`, ou repartez des gabarits fournis avec showcase"))
         }
-        return (TemplateLibrary(templates: templates), diagnostics)
+        return (TemplateLibrary(program: TemplateProgram(templates)), diagnostics)
     }
 
     /// Whether the project has a template of that name (pages without their template are not written).
-    package func has(_ name: String) -> Bool { templates[name] != nil }
+    package func has(_ name: String) -> Bool { program.indexByName[name] != nil }
 
     /// The page rendered with template `name`, as UTF-8 bytes; templates only ever see the page models.
     package func render(_ page: any TemplateObject, template name: String) -> [UInt8] {
-        TemplateRenderer(templates: templates).render(name, page)
+        TemplateRenderer(program: program).render(name, page)
     }
 }
