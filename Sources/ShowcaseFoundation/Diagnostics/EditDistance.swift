@@ -26,19 +26,24 @@ package enum Suggestion {
 
     /// Lowercased, without diacritics, with spaces, hyphens and underscores taken as the same separator.
     package static func fold(_ name: String) -> String {
-        String(name.lowercased().unicodeScalars.map { scalar -> Character in
-            if let plain = diacriticFree[scalar] { return plain }
-            if scalar == " " || scalar == "-" { return "_" }
-            return Character(scalar)
-        })
+        // Scalar by scalar into one view: every entry's sort key is made this way, at every build.
+        var folded = String.UnicodeScalarView()
+        for scalar in name.lowercased().unicodeScalars {
+            if scalar == " " || scalar == "-" {
+                folded.append("_")
+            } else {
+                folded.append(scalar.isASCII ? scalar : diacriticFree[scalar] ?? scalar)
+            }
+        }
+        return String(folded)
     }
 
-    private static let diacriticFree: [Unicode.Scalar: Character] = {
-        let pairs: [(String, Character)] = [
+    private static let diacriticFree: [Unicode.Scalar: Unicode.Scalar] = {
+        let pairs: [(String, Unicode.Scalar)] = [
             ("àâäáã", "a"), ("çć", "c"), ("éèêë", "e"), ("îïíì", "i"), ("ôöóòõ", "o"), ("ùûüú", "u"), ("ÿ", "y"),
             ("ñ", "n"),
         ]
-        var table: [Unicode.Scalar: Character] = [:]
+        var table: [Unicode.Scalar: Unicode.Scalar] = [:]
         for (accented, plain) in pairs { for scalar in accented.unicodeScalars { table[scalar] = plain } }
         return table
     }()
