@@ -1,0 +1,65 @@
+import Testing
+@testable import ShowcaseFoundation
+
+/// `JSONWriter` writes as it goes what `JSONValue` writes from a tree: the same bytes, on one line and indented
+/// at any depth, for every shape of value (empty containers, nesting, texts to escape).
+@Suite("JSON écrit au fil de l'eau")
+struct JSONWriterTests {
+    /// A small deterministic generator: the same trees at every run.
+    struct Seeded: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    static let texts = ["", "a", "l'été « à »", "ligne\nsuivante", "<script>", "\u{2028}", "guillemet \" et \\", "\u{1}"]
+
+    static func tree(depth: Int, _ random: inout Seeded) -> JSONValue {
+        switch Int.random(in: depth > 3 ? 0...3 : 0...5, using: &random) {
+        case 0: return .null
+        case 1: return .bool(Bool.random(using: &random))
+        case 2: return .number(Double(Int.random(in: -5000...5000, using: &random)) / 8)
+        case 3: return .string(texts.randomElement(using: &random)!)
+        case 4: return .array((0..<Int.random(in: 0...3, using: &random)).map { _ in tree(depth: depth + 1, &random) })
+        default:
+            return .object((0..<Int.random(in: 0...3, using: &random)).map { index in
+                (texts.randomElement(using: &random)! + "\(index)", tree(depth: depth + 1, &random))
+            })
+        }
+    }
+
+    static func write(_ value: JSONValue, to json: inout JSONWriter) {
+        switch value {
+        case .null: json.null()
+        case .bool(let flag): json.bool(flag)
+        case .number(let text): json.number(Double(text)!)
+        case .string(let text): json.string(text)
+        case .array(let items): json.array { json in for item in items { write(item, to: &json) } }
+        case .object(let members):
+            json.object { json in
+                for (key, member) in members {
+                    json.key(key)
+                    write(member, to: &json)
+                }
+            }
+        }
+    }
+
+    @Test("Mêmes octets que l'arbre de valeurs, sur une ligne et indenté", arguments: [0, 2])
+    func sameBytesAsTheTree(level: Int) {
+        var random = Seeded(state: UInt64(level))
+        for _ in 0..<500 {
+            let value = Self.tree(depth: 0, &random)
+            var compact = JSONWriter(), indented = JSONWriter(indented: true, level: level)
+            Self.write(value, to: &compact)
+            Self.write(value, to: &indented)
+            #expect(compact.bytes == value.compactBytes)
+            #expect(indented.bytes == value.prettyBytes(level: level))
+        }
+    }
+}
