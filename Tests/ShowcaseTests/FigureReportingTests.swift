@@ -83,7 +83,7 @@ struct FigureReportingTests {
         let entry = OpenDataEntry(study: study, derived: study.derived)
         let row = String(decoding: CSVExporter.row(entry, config: TestSupport.config, catalogue: TestSupport.catalogue), as: UTF8.self)
         #expect(row.contains(";9000;plus-de;2018-2024;;8000;"))
-        let json = JSONExporter.entry(entry, config: TestSupport.config, catalogue: TestSupport.catalogue).compact
+        let json = JSONExporter.compact(entry, config: TestSupport.config, catalogue: TestSupport.catalogue)
         #expect(json.contains("\"valeur\":9000,\"unite\":\"heures\",\"qualificatif\":\"plus-de\",\"periode\":\"2018-2024\",\"objectif\":8000,\"taux_atteinte\":112.5,\"source\""))
         // A plain figure carries none of these fields.
         #expect(json.contains("\"personnes_embauchees\":{\"valeur\":24,\"unite\":\"personnes\",\"source\""))
@@ -236,7 +236,7 @@ struct OwnFigureTests {
         #expect(view.figures.last?.label == "Espaces verts entretenus")
         #expect(view.figures.last?.value == "63\u{202F}000\u{00A0}m²")
         let entry = OpenDataEntry(study: study, derived: study.derived)
-        let json = JSONExporter.entry(entry, config: TestSupport.config, catalogue: TestSupport.catalogue).compact
+        let json = JSONExporter.compact(entry, config: TestSupport.config, catalogue: TestSupport.catalogue)
         #expect(json.contains("\"chiffres_propres\":{\"surface_espaces_verts\":{\"libelle\":\"Espaces verts entretenus\",\"valeur\":63000,\"unite\":\"m2\",\"source\":\"depliant\""))
         #expect(!json.contains("\"chiffres\":{\"surface_espaces_verts\""))
         let row = String(decoding: CSVExporter.row(entry, config: TestSupport.config, catalogue: TestSupport.catalogue), as: UTF8.self)

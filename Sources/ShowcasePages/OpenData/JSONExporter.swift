@@ -25,97 +25,177 @@ package enum JSONExporter {
 
     /// One entry of the `fiches` array, indented for its place.
     package static func record(_ entry: OpenDataEntry, config: SiteConfig, catalogue: IndicatorCatalogue) -> [UInt8] {
-        Array("    ".utf8) + self.entry(entry, config: config, catalogue: catalogue).prettyBytes(level: 2)
+        var writer = JSONWriter(indented: true, level: 2, capacity: 4096)
+        write(entry, config: config, catalogue: catalogue, to: &writer)
+        return Array("    ".utf8) + writer.bytes
+    }
+
+    /// One entry on one line.
+    static func compact(_ entry: OpenDataEntry, config: SiteConfig, catalogue: IndicatorCatalogue) -> String {
+        var writer = JSONWriter()
+        write(entry, config: config, catalogue: catalogue, to: &writer)
+        return String(decoding: writer.bytes, as: UTF8.self)
     }
 
     /// One figure: its value and unit, how it is worded when it is not a plain total, and where it comes from.
-    private static func figureValue(_ figure: Figure, label: String? = nil) -> JSONValue {
-        // The wording only when the figure is not a plain total: 10 000 entries of nulls would add a third to
-        // the file that every edit rewrites.
-        var wording: [(String, JSONValue)] = []
-        if let qualifier = figure.qualifier { wording.append(("qualificatif", .string(qualifier.rawValue))) }
-        if figure.period != .total { wording.append(("periode", .string(figure.period.machine))) }
-        if let scope = figure.scope { wording.append(("perimetre", .string(scope))) }
-        if let target = figure.target { wording.append(("objectif", .number(target))) }
-        if let rate = figure.achievementRate { wording.append(("taux_atteinte", .number(FrenchNumber.round(rate, decimals: 1)))) }
-        if let basis = figure.taxBasis { wording.append(("taxes", .string(basis.rawValue))) }
-        let labelled: [(String, JSONValue)] = label.map { [("libelle", .string($0))] } ?? []
-        return .object(labelled + [
-            ("valeur", .number(figure.value.value)),
-            ("unite", .string(figure.indicator.unit.id)),
-        ] + wording + [
-            ("source", .string(figure.sourceID)),
-            ("citation", .optional(figure.quote)),
-            ("page", .optional(figure.page)),
-            ("note", .optional(figure.note)),
-        ])
+    private static func write(_ figure: Figure, label: String? = nil, to json: inout JSONWriter) {
+        json.object { json in
+            if let label { json.field("libelle", label) }
+            json.field("valeur", figure.value.value)
+            json.field("unite", figure.indicator.unit.id)
+            // The wording only when the figure is not a plain total: 10 000 entries of nulls would add a third to
+            // the file that every edit rewrites.
+            if let qualifier = figure.qualifier { json.field("qualificatif", qualifier.rawValue) }
+            if figure.period != .total { json.field("periode", figure.period.machine) }
+            if let scope = figure.scope { json.field("perimetre", scope) }
+            if let target = figure.target { json.field("objectif", target) }
+            if let rate = figure.achievementRate { json.field("taux_atteinte", FrenchNumber.round(rate, decimals: 1)) }
+            if let basis = figure.taxBasis { json.field("taxes", basis.rawValue) }
+            json.field("source", figure.sourceID)
+            json.field("citation", figure.quote)
+            json.field("page", figure.page)
+            json.field("note", figure.note)
+        }
     }
 
-    static func entry(_ entry: OpenDataEntry, config: SiteConfig, catalogue: IndicatorCatalogue) -> JSONValue {
+    private static func write(_ entry: OpenDataEntry, config: SiteConfig, catalogue: IndicatorCatalogue, to json: inout JSONWriter) {
         let study = entry.study
-        let figures = catalogue.reported.compactMap { study.figure($0.id) }.map { ($0.indicator.id, figureValue($0)) }
-        // Figures an entry defines for itself: apart, with their label, as nothing else names them.
-        let ownFigures = study.figures.filter(\.indicator.isOwn).map { figure in
-            (figure.indicator.id, figureValue(figure, label: figure.indicator.label))
+        json.object { json in
+            json.field("identifiant", study.slug)
+            json.field("titre", study.title)
+            json.field("resume", study.summary)
+            json.field("url", entry.url(baseURL: config.baseURL))
+            json.key("porteur")
+            json.object { json in
+                json.field("nom", study.buyer.name)
+                json.field("type", study.buyer.kind?.id)
+                json.field("departement", study.buyer.departement?.id)
+                json.field("siret", study.buyer.siret)
+            }
+            json.field("lieu", study.place)
+            json.key("territoire")
+            if let territory = study.territory {
+                json.object { json in
+                    json.key("departements")
+                    json.strings(territory.departements.map(\.id))
+                    json.field("region", territory.region?.id)
+                    json.key("national")
+                    json.bool(territory.isNational)
+                }
+            } else {
+                json.null()
+            }
+            json.key("partenaires")
+            json.array { json in
+                for partner in study.partners {
+                    json.object { json in
+                        json.field("nom", partner.name)
+                        json.field("type", partner.kind.value.id)
+                        json.field("libelle_type", partner.kindLabel)
+                        json.field("role", partner.role?.id)
+                        json.key("sirets")
+                        json.strings(partner.sirets)
+                        json.field("siren", partner.siren)
+                    }
+                }
+            }
+            json.key("mecanismes")
+            json.array { json in
+                for mechanism in study.mechanisms {
+                    json.object { json in
+                        json.field("id", mechanism.value.id)
+                        json.field("article", mechanism.value.article)
+                    }
+                }
+            }
+            json.key("considerationsSociales")
+            json.strings(entry.socialConsiderations)
+            json.key("considerationsEnvironnementales")
+            json.strings(entry.environmentalConsiderations)
+            json.key("contrat")
+            if let contract = study.contract {
+                json.object { json in
+                    json.field("nature", contract.nature?.label)
+                    json.field("techniques", contract.technique?.label)
+                    json.field("modalitesExecution", contract.execution?.label)
+                    json.field("objet", contract.object)
+                    json.field("lot", contract.lot)
+                    json.field("codeCPV", contract.cpv)
+                    json.key("lots")
+                    json.array { json in
+                        for lot in contract.lots {
+                            json.object { json in
+                                json.field("numero", lot.number)
+                                json.field("objet", lot.object)
+                                json.key("montant")
+                                if let amount = lot.amount { json.number(amount) } else { json.null() }
+                                json.field("taxes", lot.taxBasis?.rawValue)
+                                json.field("mecanisme", lot.mechanism?.id)
+                                json.field("titulaire", lot.holder)
+                            }
+                        }
+                    }
+                }
+            } else {
+                json.null()
+            }
+            json.key("prix")
+            if let award = study.award {
+                json.object { json in
+                    json.field("programme", award.programme.id)
+                    json.field("programme_nom", award.programme.name)
+                    json.key("edition")
+                    json.number(award.edition)
+                    json.field("categorie", award.category)
+                    json.field("statut", award.status.id)
+                }
+            } else {
+                json.null()
+            }
+            json.key("dates")
+            json.object { json in
+                for date in study.dates { json.field(date.kind.id, date.date.value.description) }
+            }
+            json.key("chiffres")
+            json.object { json in
+                for figure in catalogue.reported.compactMap({ study.figure($0.id) }) {
+                    json.key(figure.indicator.id)
+                    write(figure, to: &json)
+                }
+            }
+            // Figures an entry defines for itself: apart, with their label, as nothing else names them.
+            json.key("chiffres_propres")
+            json.object { json in
+                for figure in study.figures where figure.indicator.isOwn {
+                    json.key(figure.indicator.id)
+                    write(figure, label: figure.indicator.label, to: &json)
+                }
+            }
+            json.key("indicateurs_calcules")
+            json.object { json in
+                for computed in entry.derived {
+                    json.key(computed.definition.id)
+                    json.object { json in
+                        json.field("valeur", computed.value)
+                        json.field("unite", computed.definition.unit.id)
+                        if let qualifier = computed.qualifier { json.field("qualificatif", qualifier.rawValue) }
+                        if computed.period != .total { json.field("periode", computed.period.machine) }
+                        json.field("calcul", computed.equation)
+                    }
+                }
+            }
+            json.key("sources")
+            json.array { json in
+                for source in study.sources {
+                    json.object { json in
+                        json.field("id", source.id)
+                        json.field("titre", source.title)
+                        json.field("editeur", source.publisher)
+                        json.field("date", source.date?.description)
+                        json.field("url", source.url)
+                    }
+                }
+            }
         }
-        let derived = entry.derived.map { computed -> (String, JSONValue) in
-            var fields: [(String, JSONValue)] = [("valeur", .number(computed.value)), ("unite", .string(computed.definition.unit.id))]
-            if let qualifier = computed.qualifier { fields.append(("qualificatif", .string(qualifier.rawValue))) }
-            if computed.period != .total { fields.append(("periode", .string(computed.period.machine))) }
-            fields.append(("calcul", .string(computed.equation)))
-            return (computed.definition.id, .object(fields))
-        }
-        return .object([
-            ("identifiant", .string(study.slug)),
-            ("titre", .string(study.title)),
-            ("resume", .string(study.summary)),
-            ("url", .string(entry.url(baseURL: config.baseURL))),
-            ("porteur", .object([
-                ("nom", .optional(study.buyer.name)),
-                ("type", .optional(study.buyer.kind?.id)),
-                ("departement", .optional(study.buyer.departement?.id)),
-                ("siret", .optional(study.buyer.siret)),
-            ])),
-            ("lieu", .optional(study.place)),
-            ("territoire", study.territory.map { territory in
-                .object([("departements", .array(territory.departements.map { JSONValue.string($0.id) })),
-                         ("region", .optional(territory.region?.id)), ("national", .bool(territory.isNational))])
-            } ?? .null),
-            ("partenaires", .array(study.partners.map { partner in
-                .object([("nom", .string(partner.name)), ("type", .string(partner.kind.value.id)),
-                         ("libelle_type", .optional(partner.kindLabel)), ("role", .optional(partner.role?.id)),
-                         ("sirets", .array(partner.sirets.map(JSONValue.string))), ("siren", .optional(partner.siren))])
-            })),
-            ("mecanismes", .array(study.mechanisms.map { .object([("id", .string($0.value.id)), ("article", .string($0.value.article))]) })),
-            ("considerationsSociales", .array(entry.socialConsiderations.map(JSONValue.string))),
-            ("considerationsEnvironnementales", .array(entry.environmentalConsiderations.map(JSONValue.string))),
-            ("contrat", study.contract.map { contract in
-                .object([
-                    ("nature", .optional(contract.nature?.label)), ("techniques", .optional(contract.technique?.label)),
-                    ("modalitesExecution", .optional(contract.execution?.label)), ("objet", .optional(contract.object)),
-                    ("lot", .optional(contract.lot)), ("codeCPV", .optional(contract.cpv)),
-                    ("lots", .array(contract.lots.map { lot in
-                        .object([("numero", .optional(lot.number)), ("objet", .string(lot.object)),
-                                 ("montant", lot.amount.map(JSONValue.number) ?? .null), ("taxes", .optional(lot.taxBasis?.rawValue)),
-                                 ("mecanisme", .optional(lot.mechanism?.id)), ("titulaire", .optional(lot.holder))])
-                    })),
-                ])
-            } ?? .null),
-            ("prix", study.award.map { award in
-                .object([
-                    ("programme", .string(award.programme.id)), ("programme_nom", .string(award.programme.name)),
-                    ("edition", .number(award.edition)), ("categorie", .optional(award.category)),
-                    ("statut", .string(award.status.id)),
-                ])
-            } ?? .null),
-            ("dates", .object(study.dates.map { ($0.kind.id, .string($0.date.value.description)) })),
-            ("chiffres", .object(figures)),
-            ("chiffres_propres", .object(ownFigures)),
-            ("indicateurs_calcules", .object(derived)),
-            ("sources", .array(study.sources.map { source in
-                .object([("id", .string(source.id)), ("titre", .string(source.title)), ("editeur", .string(source.publisher)),
-                         ("date", .optional(source.date?.description)), ("url", .optional(source.url))])
-            })),
-        ])
     }
 }

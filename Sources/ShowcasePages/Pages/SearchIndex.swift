@@ -14,18 +14,22 @@ package enum SearchIndex {
 
     /// One entry's record: where it is, what it is about, and the beginning of its story as plain text.
     package static func record(_ view: EntryView, bodyHTML: String) -> [UInt8] {
-        JSONValue.object([
-            ("titre", .string(view.title)),
-            ("chemin", .string(view.path)),
-            ("resume", .string(view.summary)),
-            ("porteur", .string(view.buyer.name)),
-            ("lieu", .optional(view.place)),
-            ("departement", .optional(view.buyer.departement)),
-            ("mecanismes", .array(view.mechanisms.map { .string("\($0.title) \($0.article)") })),
-            ("partenaires", .array(view.partners.map { .string($0.name) })),
-            ("prix", .optional(view.award.map { "\($0.statusLabel) \($0.programme) \($0.edition) \($0.category ?? "")" })),
-            ("texte", .string(PlainText.fromHTML(bodyHTML, limit: excerptLength))),
-        ]).compactBytes
+        var json = JSONWriter(capacity: 1024)
+        json.object { json in
+            json.field("titre", view.title)
+            json.field("chemin", view.path)
+            json.field("resume", view.summary)
+            json.field("porteur", view.buyer.name)
+            json.field("lieu", view.place)
+            json.field("departement", view.buyer.departement)
+            json.key("mecanismes")
+            json.array { json in for mechanism in view.mechanisms { json.string("\(mechanism.title) \(mechanism.article)") } }
+            json.key("partenaires")
+            json.array { json in for partner in view.partners { json.string(partner.name) } }
+            json.field("prix", view.award.map { "\($0.statusLabel) \($0.programme) \($0.edition) \($0.category ?? "")" })
+            json.field("texte", PlainText.fromHTML(bodyHTML, limit: excerptLength))
+        }
+        return json.bytes
     }
 }
 

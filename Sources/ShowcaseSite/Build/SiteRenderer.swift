@@ -83,7 +83,7 @@ package struct SiteRenderer: Sendable {
     }
 
     private static func completed(_ card: EntryView, study: CaseStudy, body: RenderedMarkdown) -> EntryView {
-        card.completed(bodyHTML: body.html, jsonLD: StructuredData.jsonLD(study, url: card.absoluteURL).compact,
+        card.completed(bodyHTML: body.html, jsonLD: StructuredData.jsonLD(study, url: card.absoluteURL),
                        headings: body.headings)
     }
 
