@@ -8,29 +8,54 @@ import Testing
 /// The marker that lists a site's files, and reading files whatever size the system reports.
 @Suite("Fichiers du site")
 struct OutputFilesTests {
-    static func manifest(_ paths: [String]) -> Manifest {
-        Manifest(files: Dictionary(uniqueKeysWithValues: paths.map { (PathKey($0), ContentHash.hex(Array($0.utf8))) }))
+    /// The marker and stamps of a site of these files, written after `previous`' site (or into an empty folder).
+    static func finished(_ paths: [String], after previous: Manifest? = nil) -> SiteListing.Finished {
+        var listing = SiteListing(previous: previous)
+        for (number, path) in paths.enumerated() {
+            let key = PathKey(path)
+            listing.record(key, at: previous?.position(of: key), .init(fingerprint: ContentHash.hex(Array(path.utf8)), stamp: stamp(number)))
+        }
+        return listing.finished()
     }
 
-    @Test("Un marqueur écrit après un autre liste ses fichiers dans le même ordre qu'un marqueur neuf")
+    static func stamp(_ number: Int) -> FileStamp {
+        FileStamp(size: Int64(number), modifiedSeconds: 0, modifiedNanoseconds: 0, changedSeconds: 0, changedNanoseconds: 0, inode: 0, device: 0)
+    }
+
+    @Test("Un marqueur écrit après un autre liste ses fichiers dans le même ordre qu'un marqueur neuf, avec leurs empreintes")
     func markerMergedFromThePreviousOne() throws {
-        let previous = try #require(Manifest(Self.manifest(["b.html", "fiches/b.html", "fiches/d.html", "index.html"]).bytes))
-        // Removed (fiches/b.html), kept, and added before, between and after the kept ones.
-        let next = Self.manifest(["a.html", "b.html", "fiches/c.html", "fiches/d.html", "fiches/é.html", "index.html", "z.xml"])
-        let merged = next.bytes(after: previous)
-        #expect(merged == next.bytes)
-        #expect(Manifest(merged) == next)
-        let lines = String(decoding: merged, as: UTF8.self).split(separator: "\n").dropFirst().map { $0.split(separator: " ")[1] }
-        #expect(lines == ["a.html", "b.html", "fiches/c.html", "fiches/d.html", "fiches/é.html", "index.html", "z.xml"])
+        let previous = try #require(Manifest(Self.finished(["b.html", "fiches/b.html", "fiches/d.html", "index.html"]).marker))
+        // Removed (fiches/b.html), kept, and added before, between and after the kept ones; given out of order.
+        let paths = ["z.xml", "a.html", "b.html", "fiches/c.html", "fiches/d.html", "fiches/é.html", "index.html"]
+        let merged = Self.finished(paths, after: previous)
+        #expect(merged.marker == Self.finished(paths).marker)
+        #expect(merged.stale == ["fiches/b.html"])
+        let lines = String(decoding: merged.marker, as: UTF8.self).split(separator: "\n").dropFirst().map { $0.split(separator: " ") }
+        #expect(lines.map { String($0[1]) } == ["a.html", "b.html", "fiches/c.html", "fiches/d.html", "fiches/é.html", "index.html", "z.xml"])
+        #expect(lines.allSatisfy { String($0[0]) == ContentHash.hex(Array($0[1].utf8)) })
+        // Each stamp at its path's line.
+        #expect(merged.stamps == [1, 2, 3, 4, 5, 6, 0].map(Self.stamp))
+        let reread = try #require(Manifest(merged.marker))
+        #expect(reread.paths == lines.map { String($0[1]) } && reread.isSorted)
     }
 
-    @Test("Un marqueur dont les lignes ne sont pas en ordre est relu, et le suivant est trié quand même")
+    @Test("Un marqueur dont les lignes ne sont pas en ordre ou se répètent est relu, et le suivant est trié quand même")
     func markerOutOfOrder() throws {
-        let shuffled = Array("showcase 1\n0000000000000002 b.html\n0000000000000001 a.html\n".utf8)
+        let shuffled = Array("showcase 1\n0000000000000002 b.html\n0000000000000001 a.html\n0000000000000003 b.html\n".utf8)
         let previous = try #require(Manifest(shuffled))
-        #expect(previous.files == [PathKey("a.html"): "0000000000000001", PathKey("b.html"): "0000000000000002"])
-        let next = Self.manifest(["b.html", "a.html", "c.html"])
-        #expect(next.bytes(after: previous) == next.bytes)
+        #expect(previous.paths == ["b.html", "a.html"] && previous.fingerprints == ["0000000000000002", "0000000000000001"])
+        #expect(!previous.isSorted)
+        let next = Self.finished(["b.html", "c.html"], after: previous)
+        #expect(next.marker == Self.finished(["b.html", "c.html"]).marker)
+        #expect(next.stale == ["a.html"])
+    }
+
+    @Test("Deux chemins qui ne diffèrent que par la forme Unicode sont deux lignes du marqueur")
+    func pathsAlikeButForUnicodeForm() throws {
+        let previous = try #require(Manifest(Self.finished(["caf\u{E9}.txt"]).marker))
+        let next = Self.finished(["cafe\u{301}.txt"], after: previous)
+        #expect(next.stale == ["caf\u{E9}.txt"])
+        #expect(try #require(Manifest(next.marker)).paths.map { Array($0.utf8) } == [Array("cafe\u{301}.txt".utf8)])
     }
 
     @Test("Un fichier dont le système ne donne pas la taille est lu jusqu'au bout")

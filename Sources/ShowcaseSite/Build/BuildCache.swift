@@ -44,10 +44,10 @@ struct BuildCache: Sendable {
     }
 
     /// Best effort: a project folder that cannot be written to only loses the speed-up.
-    func write(_ memory: BuildMemory, siteMarker: UInt64, output: SiteOutput) {
+    func write(_ memory: BuildMemory, siteMarker: UInt64, stamps: [FileStamp?], output: SiteOutput) {
         var memory = memory
         memory.siteMarker = siteMarker
-        memory.siteStamps = output.stamps
+        memory.siteStamps = stamps
         memory.output = fileSystem.realPath(output.output) ?? output.output
         let temporary = file + ".nouveau"
         do throws(FileSystemError) {

@@ -18,9 +18,9 @@ struct BuildMemory: Sendable {
     /// The output folder, resolved.
     var output: String
     var siteMarker: UInt64
-    /// The stamp of each file of the site as the build left it: one whose stamp changed since was touched by
-    /// someone else, and is written again.
-    var siteStamps: [PathKey: FileStamp] = [:]
+    /// The stamp of each file of the site as the build left it, in its marker's order: one whose stamp changed
+    /// since was touched by someone else, and is written again.
+    var siteStamps: [FileStamp?] = []
     /// In content path order.
     var entries: [RememberedEntry]
     /// The digest of the summaries the pages were planned from, the pages planned, and the home page's order
@@ -86,7 +86,7 @@ final class RememberedEntry: Sendable {
 }
 
 extension BuildMemory {
-    static let header = Array("showcase-cache 10\n".utf8)
+    static let header = Array("showcase-cache 11\n".utf8)
 
     /// What a memory file holds: a memory, one from another version of showcase (not an error: the next build is
     /// a complete one), or one whose checksum or structure is wrong (a damaged disk, a hand edit).
@@ -116,12 +116,8 @@ extension BuildMemory {
         writer.write(embargoLifts)
         writer.write(output)
         writer.write(siteMarker)
-        // In the dictionaries' order: the cache is not output, and sorting 10 000 paths costs milliseconds.
         writer.write(siteStamps.count)
-        for (key, stamp) in siteStamps {
-            writer.write(key.path)
-            Self.write(stamp, to: &writer)
-        }
+        for stamp in siteStamps { Self.write(stamp, to: &writer) }
         writer.write(summaries.fingerprint)
         writer.write(summaries.hashes.count)
         for (hash, range) in zip(summaries.hashes, summaries.ranges) {
@@ -185,10 +181,7 @@ extension BuildMemory {
             siteMarker = try reader.readUInt64()
             let stampCount = try reader.readCount()
             siteStamps.reserveCapacity(stampCount)
-            for _ in 0..<stampCount {
-                let path = try reader.readString()
-                siteStamps[PathKey(path)] = try Self.readStamp(&reader)
-            }
+            for _ in 0..<stampCount { siteStamps.append(try Self.readStamp(&reader)) }
             let fingerprint = try reader.readUInt64()
             var hashes: [UInt64] = [], ranges: [Range<Int>] = []
             for _ in 0..<(try reader.readCount()) {

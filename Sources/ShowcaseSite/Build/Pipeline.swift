@@ -96,13 +96,13 @@ public struct Pipeline: Sendable {
         }
         stopwatch = Stopwatch()
         cache.forget()
-        let marker = output.marker, fingerprint = ContentHash.hash(marker)
+        let finished = output.finished, fingerprint = ContentHash.hash(finished.marker)
         // Updating in place, the memory is written while the site is put in place: the next build believes it
         // only if the site then carries this marker. A new folder's real path is only known once renamed.
         let inPlace = output.isInPlace
-        async let remembered: Void = inPlace ? cache.write(memory, siteMarker: fingerprint, output: output) : ()
+        async let remembered: Void = inPlace ? cache.write(memory, siteMarker: fingerprint, stamps: finished.stamps, output: output) : ()
         do throws(EnvironmentError) {
-            try output.commit(marker: marker)
+            try output.commit(finished)
         } catch {
             await remembered
             cache.forget()
@@ -110,7 +110,7 @@ public struct Pipeline: Sendable {
             throw error
         }
         await remembered
-        if !inPlace { cache.write(memory, siteMarker: fingerprint, output: output) }
+        if !inPlace { cache.write(memory, siteMarker: fingerprint, stamps: finished.stamps, output: output) }
         stopwatch.lap("mise en place du site")
         report.pagesWritten = outcome.pageCount
         report.pagesRendered = outcome.renderedEntries + outcome.renderedPages

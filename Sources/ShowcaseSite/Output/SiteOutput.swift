@@ -8,12 +8,16 @@ package final class SiteOutput: SiteSink {
         case fresh
         /// A previous site, updated by a journal once the new files are staged.
         case inPlace(previous: Manifest)
+
+        var previous: Manifest? {
+            if case .inPlace(let previous) = self { return previous }
+            return nil
+        }
     }
 
     private struct State: Sendable {
-        var written = Manifest()
-        /// The stamp of each file of the new site, as written or kept.
-        var stamps: [PathKey: FileStamp] = [:]
+        /// The files of the new site, written or kept, with their stamps.
+        var listing: SiteListing
         /// In-place mode: the files staged, to move into the site.
         var staged: [String] = []
         /// Folders of the staging folder already known to exist.
@@ -34,8 +38,9 @@ package final class SiteOutput: SiteSink {
     /// The fingerprint of the marker the previous build left, which what it remembered must match.
     let previousMarker: UInt64?
     package let warnings: Warnings
-    /// The stamps the previous build recorded for its files (see `trusting`).
-    private let trusted: [PathKey: FileStamp]
+    /// The stamps the previous build recorded for its files, in its marker's order (see `trusting`); empty
+    /// when there are none.
+    private let trusted: [FileStamp?]
     private let state: Mutex<State>
     private let links: LinkedFolders
     /// The folders of the previous site that are symbolic links, found once: almost always none, and then
@@ -43,14 +48,18 @@ package final class SiteOutput: SiteSink {
     private let previousLinks: [String]
 
     init(fileSystem: FileSystem, output: String, mode: Mode, previousMarker: UInt64? = nil, warnings: Warnings = .init(),
-         trusted: [PathKey: FileStamp] = [:], links: LinkedFolders? = nil, previousLinks: [String]? = nil) {
+         trusted: [FileStamp?] = [], links: LinkedFolders? = nil, previousLinks: [String]? = nil) {
         self.fileSystem = fileSystem
         self.output = output
         folders = SiteFolders(output: output)
         self.mode = mode
         self.previousMarker = previousMarker
         self.warnings = warnings
-        self.trusted = trusted
+        if case .inPlace(let previous) = mode, trusted.count == previous.count {
+            self.trusted = trusted
+        } else {
+            self.trusted = []
+        }
         let links = links ?? LinkedFolders(fileSystem: fileSystem, output: output)
         self.links = links
         if let previousLinks {
@@ -60,13 +69,7 @@ package final class SiteOutput: SiteSink {
         } else {
             self.previousLinks = []
         }
-        // Sized for the previous site: growing two tables of 10 000 paths file by file costs milliseconds.
-        var state = State()
-        if case .inPlace(let previous) = mode {
-            state.written.files.reserveCapacity(previous.files.count)
-            state.stamps.reserveCapacity(previous.files.count)
-        }
-        self.state = Mutex(state)
+        self.state = Mutex(State(listing: SiteListing(previous: mode.previous)))
     }
 
     /// Writes `bytes` at `relativePath` of the new site, into the staging folder.
@@ -83,10 +86,9 @@ package final class SiteOutput: SiteSink {
 
     /// A file of the new site, staged.
     private func record(_ relativePath: String, fingerprint: String, stamp: FileStamp?) {
-        let key = PathKey(relativePath)
+        let key = PathKey(relativePath), position = mode.previous?.position(of: key)
         state.withLock {
-            $0.written.files[key] = fingerprint
-            $0.stamps[key] = stamp
+            $0.listing.record(key, at: position, .init(fingerprint: fingerprint, stamp: stamp))
             if isInPlace { $0.staged.append(relativePath) }
         }
     }
@@ -120,23 +122,21 @@ package final class SiteOutput: SiteSink {
     /// The same output, trusting the stamps the previous build recorded for its files: a file whose stamp
     /// changed was touched by someone else, and `has` no longer vouches for it. Without them, a listed file is
     /// vouched for by its bytes. Call before writing anything.
-    func trusting(_ stamps: [PathKey: FileStamp]) -> SiteOutput {
+    func trusting(_ stamps: [FileStamp?]) -> SiteOutput {
         SiteOutput(fileSystem: fileSystem, output: output, mode: mode, previousMarker: previousMarker, warnings: warnings,
                    trusted: stamps, links: links, previousLinks: previousLinks)
     }
 
     package func keep(_ relativePaths: [String]) {
         guard case .inPlace(let previous) = mode else { return }
-        let kept = relativePaths.compactMap { path -> (path: PathKey, fingerprint: String, stamp: FileStamp?)? in
+        let kept = relativePaths.compactMap { path -> (path: PathKey, position: Int, file: SiteListing.Recorded)? in
             let key = PathKey(path)
-            guard let fingerprint = previous.files[key] else { return nil }
-            return (key, fingerprint, trusted[key] ?? stamp(Path.join(output, path)))
+            guard let position = previous.position(of: key) else { return nil }
+            let stamp = trustedStamp(at: position) ?? stamp(Path.join(output, path))
+            return (key, position, .init(fingerprint: previous.fingerprints[position], stamp: stamp))
         }
         state.withLock { state in
-            for file in kept {
-                state.written.files[file.path] = file.fingerprint
-                state.stamps[file.path] = file.stamp
-            }
+            for file in kept { state.listing.record(file.path, at: file.position, file.file) }
         }
     }
 
@@ -156,23 +156,25 @@ package final class SiteOutput: SiteSink {
     /// through no linked folder: by the stamp the previous build recorded for it, else as `withoutStamp` says
     /// (its memory was deleted, or did not match: a page edited by hand is then written again).
     private func intact(_ relativePath: String, listedAs fingerprint: String?, withoutStamp: () -> Bool) -> Bool {
-        let key = PathKey(relativePath)
-        guard case .inPlace(let previous) = mode, let listed = previous.files[key], fingerprint.map({ $0 == listed }) ?? true,
+        guard case .inPlace(let previous) = mode, let position = previous.position(of: PathKey(relativePath)),
+              fingerprint.map({ $0 == previous.fingerprints[position] }) ?? true,
               previousLinks.isEmpty || links.first(on: relativePath) == nil else { return false }
-        guard let expected = trusted[key] else { return withoutStamp() }
+        guard let expected = trustedStamp(at: position) else { return withoutStamp() }
         return stamp(Path.join(output, relativePath)) == expected
     }
 
     /// Checked against the marker's fingerprint as it is read a megabyte at a time: never held whole.
     package func previous(_ relativePath: String) -> (any RandomAccessBytes)? {
-        guard case .inPlace(let previous) = mode, let fingerprint = previous.files[PathKey(relativePath)],
+        guard case .inPlace(let previous) = mode, let position = previous.position(of: PathKey(relativePath)),
+              case let fingerprint = previous.fingerprints[position],
               let file = try? fileSystem.openFile(Path.join(output, relativePath)),
               let hash = try? file.contentHash(), ContentHash.hex(hash) == fingerprint else { return nil }
         return file
     }
 
-    /// The stamp of each file of the new site (once committed), for the next build to `trust`.
-    var stamps: [PathKey: FileStamp] { state.withLock { $0.stamps } }
+    private func trustedStamp(at position: Int) -> FileStamp? {
+        trusted.isEmpty ? nil : trusted[position]
+    }
 
     /// A file of the site's stamp, without its change time, which the move into place changes.
     private func stamp(_ path: String) -> FileStamp? {
@@ -190,22 +192,18 @@ package final class SiteOutput: SiteSink {
     }
 
     /// Whether the site is updated in place (else the staging folder is renamed into place).
-    var isInPlace: Bool {
-        if case .inPlace = mode { return true }
-        return false
+    var isInPlace: Bool { mode.previous != nil }
+
+    /// The marker the site will carry, listing every file written or kept, with their stamps for the next
+    /// build to `trust`: final once all are.
+    var finished: SiteListing.Finished {
+        state.withLock { $0.listing }.finished()
     }
 
-    /// The marker the site will carry, listing every file written or kept: final once all are.
-    package var marker: [UInt8] {
-        let written = state.withLock { $0.written }
-        guard case .inPlace(let previous) = mode else { return written.bytes }
-        return written.bytes(after: previous)
-    }
-
-    /// Puts the new site in place, the marker (`marker`, made beforehand so that the build memory can be
+    /// Puts the new site in place, the marker (`finished`, made beforehand so that the build memory can be
     /// written meanwhile) last: renames the staging folder, or writes and replays the journal.
-    package func commit(marker: [UInt8]) throws(EnvironmentError) {
-        let (written, staged) = state.withLock { ($0.written, $0.staged) }
+    func commit(_ finished: SiteListing.Finished) throws(EnvironmentError) {
+        let marker = finished.marker, staged = state.withLock { $0.staged }
         switch mode {
         case .fresh:
             try attempt { () throws(FileSystemError) in
@@ -214,11 +212,10 @@ package final class SiteOutput: SiteSink {
                 try fileSystem.createDirectories(Path.parent(output))
                 try fileSystem.rename(folders.staging, output)
             }
-        case .inPlace(let previous):
+        case .inPlace:
             // Refused before the journal exists: once it does, the next build would replay it.
             if let link = staged.lazy.compactMap(links.first).first { throw links.refusal(link) }
-            let stale = previous.files.keys.filter { written.files[$0] == nil }.map(\.path).sorted { $0.precedesInBytes($1) }
-            let journal = CommitJournal(steps: staged.sorted().map(CommitJournal.Step.move) + stale.map(CommitJournal.Step.delete)
+            let journal = CommitJournal(steps: staged.sorted().map(CommitJournal.Step.move) + finished.stale.map(CommitJournal.Step.delete)
                                         + [.move(SiteWriter.markerName)])
             try attempt { () throws(FileSystemError) in
                 try fileSystem.writeFile(Path.join(folders.staging, SiteWriter.markerName), marker)
