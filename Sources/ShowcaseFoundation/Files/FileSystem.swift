@@ -124,6 +124,8 @@ package struct FileSystem: Sendable {
     package var openFile: @Sendable (String) throws(FileSystemError) -> any RandomAccessBytes
     /// Room to put bytes aside during a build, in a folder that exists: an unlinked file on the disk, else memory.
     package var scratchFile: @Sendable (String) throws(FileSystemError) -> ScratchFile = { _ in .inMemory() }
+    /// Stamps of the files below a folder, for one build (see `FolderStamps`).
+    package var folderStamps: @Sendable (String) -> FolderStamps
 
     package init(
         readFile: @escaping @Sendable (String) throws(FileSystemError) -> [UInt8],
@@ -151,6 +153,7 @@ package struct FileSystem: Sendable {
             return .bytes(try readFile(path))
         }
         openFile = { path throws(FileSystemError) in try readFile(path) }
+        folderStamps = { folder in FolderStamps(folder, stamp: stamp) }
     }
 }
 
@@ -165,6 +168,7 @@ extension FileSystem {
         disk.readFileAtMost = POSIX.readFile
         disk.scratchFile = ScratchFile.onDisk
         disk.openFile = { path throws(FileSystemError) in try OpenedFile(path) }
+        disk.folderStamps = { folder in FolderStamps(onDisk: folder) }
         return disk
     }()
 

@@ -43,12 +43,15 @@ package final class SiteOutput: SiteSink {
     private let trusted: [FileStamp?]
     private let state: Mutex<State>
     private let links: LinkedFolders
+    /// The previous site's files, stamped relative to the output folder.
+    private let previousStamps: FolderStamps
     /// The folders of the previous site that are symbolic links, found once: almost always none, and then
     /// `has` costs nothing more for 10 000 pages.
     private let previousLinks: [String]
 
     init(fileSystem: FileSystem, output: String, mode: Mode, previousMarker: UInt64? = nil, warnings: Warnings = .init(),
-         trusted: [FileStamp?] = [], links: LinkedFolders? = nil, previousLinks: [String]? = nil) {
+         trusted: [FileStamp?] = [], links: LinkedFolders? = nil, previousLinks: [String]? = nil,
+         previousStamps: FolderStamps? = nil) {
         self.fileSystem = fileSystem
         self.output = output
         folders = SiteFolders(output: output)
@@ -60,6 +63,7 @@ package final class SiteOutput: SiteSink {
         } else {
             self.trusted = []
         }
+        self.previousStamps = previousStamps ?? fileSystem.folderStamps(output)
         let links = links ?? LinkedFolders(fileSystem: fileSystem, output: output)
         self.links = links
         if let previousLinks {
@@ -124,7 +128,7 @@ package final class SiteOutput: SiteSink {
     /// vouched for by its bytes. Call before writing anything.
     func trusting(_ stamps: [FileStamp?]) -> SiteOutput {
         SiteOutput(fileSystem: fileSystem, output: output, mode: mode, previousMarker: previousMarker, warnings: warnings,
-                   trusted: stamps, links: links, previousLinks: previousLinks)
+                   trusted: stamps, links: links, previousLinks: previousLinks, previousStamps: previousStamps)
     }
 
     package func keep(_ relativePaths: [String]) {
@@ -132,7 +136,7 @@ package final class SiteOutput: SiteSink {
         let kept = relativePaths.compactMap { path -> (path: PathKey, position: Int, file: SiteListing.Recorded)? in
             let key = PathKey(path)
             guard let position = previous.position(of: key) else { return nil }
-            let stamp = trustedStamp(at: position) ?? stamp(Path.join(output, path))
+            let stamp = trustedStamp(at: position) ?? previousStamps.stamp(path)?.withoutChangeTime
             return (key, position, .init(fingerprint: previous.fingerprints[position], stamp: stamp))
         }
         state.withLock { state in
@@ -160,7 +164,7 @@ package final class SiteOutput: SiteSink {
               fingerprint.map({ $0 == previous.fingerprints[position] }) ?? true,
               previousLinks.isEmpty || links.first(on: relativePath) == nil else { return false }
         guard let expected = trustedStamp(at: position) else { return withoutStamp() }
-        return stamp(Path.join(output, relativePath)) == expected
+        return previousStamps.stamp(relativePath)?.withoutChangeTime == expected
     }
 
     /// Checked against the marker's fingerprint as it is read a megabyte at a time: never held whole.
