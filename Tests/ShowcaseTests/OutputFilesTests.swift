@@ -13,7 +13,7 @@ struct OutputFilesTests {
         var listing = SiteListing(previous: previous)
         for (number, path) in paths.enumerated() {
             let key = PathKey(path)
-            listing.record(key, at: previous?.position(of: key), .init(fingerprint: ContentHash.hex(Array(path.utf8)), stamp: stamp(number)))
+            listing.record(key, at: previous?.position(of: key), .init(fingerprint: ContentHash.hash(Array(path.utf8)), stamp: stamp(number)))
         }
         return listing.finished()
     }
@@ -41,13 +41,25 @@ struct OutputFilesTests {
 
     @Test("Un marqueur dont les lignes ne sont pas en ordre ou se répètent est relu, et le suivant est trié quand même")
     func markerOutOfOrder() throws {
-        let shuffled = Array("showcase 1\n0000000000000002 b.html\n0000000000000001 a.html\n0000000000000003 b.html\n".utf8)
+        let shuffled = Array("showcase 1\n00000000000000a2 b.html\n0000000000000001 a.html\n0000000000000003 b.html\nzz c.html\n".utf8)
         let previous = try #require(Manifest(shuffled))
-        #expect(previous.paths == ["b.html", "a.html"] && previous.fingerprints == ["0000000000000002", "0000000000000001"])
+        #expect(previous.paths == ["b.html", "a.html", "c.html"] && previous.fingerprints == [0xA2, 1, nil])
         #expect(!previous.isSorted)
-        let next = Self.finished(["b.html", "c.html"], after: previous)
-        #expect(next.marker == Self.finished(["b.html", "c.html"]).marker)
-        #expect(next.stale == ["a.html"])
+        let next = Self.finished(["b.html", "d.html"], after: previous)
+        #expect(next.marker == Self.finished(["b.html", "d.html"]).marker)
+        #expect(next.stale == ["a.html", "c.html"])
+    }
+
+    @Test("Une empreinte s'écrit en seize chiffres hexadécimaux en minuscules, et se relit")
+    func fingerprintDigits() {
+        var random = SystemRandomNumberGenerator()
+        for value in [0, 0xA2, UInt64.max, 1 << 63] + (0..<200).map({ _ in random.next() as UInt64 }) {
+            let text = String(value, radix: 16)
+            #expect(ContentHash.hex(value) == String(repeating: "0", count: 16 - text.count) + text)
+            #expect(ContentHash.value(ofHex: Array(ContentHash.hex(value).utf8)) == value)
+        }
+        #expect(ContentHash.value(ofHex: Array("00000000000000A2".utf8)) == nil)
+        #expect(ContentHash.value(ofHex: Array("a2".utf8)) == nil)
     }
 
     @Test("Deux chemins qui ne diffèrent que par la forme Unicode sont deux lignes du marqueur")

@@ -8,8 +8,38 @@ package enum ContentHash {
 
     /// Sixteen hexadecimal digits.
     package static func hex(_ value: UInt64) -> String {
-        let text = String(value, radix: 16)
-        return String(repeating: "0", count: 16 - text.count) + text
+        String(unsafeUninitializedCapacity: 16) { digits in
+            appendHex(value) { index, digit in digits[index] = digit }
+            return 16
+        }
+    }
+
+    /// Sixteen hexadecimal digits at the end of `bytes`.
+    package static func appendHex(_ value: UInt64, to bytes: inout [UInt8]) {
+        let start = bytes.count
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: 16))
+        appendHex(value) { index, digit in bytes[start + index] = digit }
+    }
+
+    private static func appendHex(_ value: UInt64, _ put: (Int, UInt8) -> Void) {
+        for index in 0..<16 {
+            let nibble = UInt8((value >> (60 - 4 * UInt64(index))) & 0xF)
+            put(index, nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10)
+        }
+    }
+
+    /// The value of sixteen hexadecimal digits in lower case, as `hex` writes them; `nil` for anything else.
+    package static func value(ofHex digits: some Collection<UInt8>) -> UInt64? {
+        guard digits.count == 16 else { return nil }
+        var value: UInt64 = 0
+        for digit in digits {
+            switch digit {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): value = value << 4 | UInt64(digit - UInt8(ascii: "0"))
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): value = value << 4 | UInt64(digit - UInt8(ascii: "a") + 10)
+            default: return nil
+            }
+        }
+        return value
     }
 
     package static func hash(_ bytes: [UInt8]) -> UInt64 { bytes.withUnsafeBytes(hash) }

@@ -11,8 +11,9 @@ struct Manifest: Sendable {
     static let header = "showcase 1"
     /// The paths listed, in the marker's order; a path listed twice counts once.
     let paths: [String]
-    /// The fingerprint of each path, at the same position.
-    let fingerprints: [String]
+    /// The fingerprint of each path, at the same position; `nil` when the marker's is not one showcase writes
+    /// (a hand edit): it then matches no file.
+    let fingerprints: [UInt64?]
     /// Whether `paths` are in byte order, as every marker showcase writes them.
     let isSorted: Bool
     /// Lines of the marker that were not followed, by line number (1-based) and text: a path that is not a
@@ -26,7 +27,7 @@ struct Manifest: Sendable {
     init?(_ bytes: [UInt8]) {
         var lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)[...]
         guard let first = lines.popFirst(), first.elementsEqual(Self.header.utf8) else { return nil }
-        var paths: [String] = [], fingerprints: [String] = [], positions: [PathKey: Int] = [:], isSorted = true
+        var paths: [String] = [], fingerprints: [UInt64?] = [], positions: [PathKey: Int] = [:], isSorted = true
         var refused: [(line: Int, text: String)] = []
         paths.reserveCapacity(lines.count)
         fingerprints.reserveCapacity(lines.count)
@@ -43,7 +44,7 @@ struct Manifest: Sendable {
             positions[key] = paths.count
             if let last = paths.last, !last.precedesInBytes(path) { isSorted = false }
             paths.append(path)
-            fingerprints.append(String(decoding: line[..<space], as: UTF8.self))
+            fingerprints.append(ContentHash.value(ofHex: line[..<space]))
         }
         self.paths = paths
         self.fingerprints = fingerprints
@@ -57,11 +58,11 @@ struct Manifest: Sendable {
     func position(of path: PathKey) -> Int? { positions[path] }
 
     /// A marker listing these files, given in byte order of their paths.
-    static func bytes(_ lines: some Sequence<(path: String, fingerprint: String)>, count: Int) -> [UInt8] {
+    static func bytes(_ lines: some Sequence<(path: String, fingerprint: UInt64)>, count: Int) -> [UInt8] {
         var out = Array(header.utf8) + [UInt8(ascii: "\n")]
         out.reserveCapacity(count * 48)
         for line in lines {
-            out += line.fingerprint.utf8
+            ContentHash.appendHex(line.fingerprint, to: &out)
             out.append(UInt8(ascii: " "))
             out += line.path.utf8
             out.append(UInt8(ascii: "\n"))

@@ -5,7 +5,7 @@ import ShowcaseFoundation
 /// a new file is kept by path.
 struct SiteListing: Sendable {
     struct Recorded: Sendable {
-        var fingerprint: String
+        var fingerprint: UInt64
         /// Its stamp once in place, when known: the next build trusts a file whose stamp did not change.
         var stamp: FileStamp?
     }

@@ -78,7 +78,7 @@ package final class SiteOutput: SiteSink {
 
     /// Writes `bytes` at `relativePath` of the new site, into the staging folder.
     package func write(_ relativePath: String, _ bytes: [UInt8]) throws(EnvironmentError) {
-        let fingerprint = ContentHash.hex(bytes)
+        let fingerprint = ContentHash.hash(bytes)
         if unchanged(relativePath, fingerprint: fingerprint, bytes: bytes) {
             keep([relativePath])
             return
@@ -89,7 +89,7 @@ package final class SiteOutput: SiteSink {
     }
 
     /// A file of the new site, staged.
-    private func record(_ relativePath: String, fingerprint: String, stamp: FileStamp?) {
+    private func record(_ relativePath: String, fingerprint: UInt64, stamp: FileStamp?) {
         let key = PathKey(relativePath), position = mode.previous?.position(of: key)
         state.withLock {
             $0.listing.record(key, at: position, .init(fingerprint: fingerprint, stamp: stamp))
@@ -105,7 +105,7 @@ package final class SiteOutput: SiteSink {
         let fingerprint = try attempt { () throws(FileSystemError) in
             let file = try fileSystem.streamFile(path, length)
             try pieces(file)
-            return ContentHash.hex(try file.finish())
+            return try file.finish()
         }
         if unchanged(relativePath, fingerprint: fingerprint, bytes: nil) {
             try? fileSystem.removeTree(path)
@@ -135,9 +135,9 @@ package final class SiteOutput: SiteSink {
         guard case .inPlace(let previous) = mode else { return }
         let kept = relativePaths.compactMap { path -> (path: PathKey, position: Int, file: SiteListing.Recorded)? in
             let key = PathKey(path)
-            guard let position = previous.position(of: key) else { return nil }
+            guard let position = previous.position(of: key), let fingerprint = previous.fingerprints[position] else { return nil }
             let stamp = trustedStamp(at: position) ?? previousStamps.stamp(path)?.withoutChangeTime
-            return (key, position, .init(fingerprint: previous.fingerprints[position], stamp: stamp))
+            return (key, position, .init(fingerprint: fingerprint, stamp: stamp))
         }
         state.withLock { state in
             for file in kept { state.listing.record(file.path, at: file.position, file.file) }
@@ -152,14 +152,14 @@ package final class SiteOutput: SiteSink {
     /// Whether the previous site's file is still the one just made (the marker lists it with this fingerprint);
     /// without a stamp, by comparing it with `bytes` as it is read. A file streamed, whose bytes were never held,
     /// only by its stamp.
-    private func unchanged(_ relativePath: String, fingerprint: String, bytes: [UInt8]?) -> Bool {
+    private func unchanged(_ relativePath: String, fingerprint: UInt64, bytes: [UInt8]?) -> Bool {
         intact(relativePath, listedAs: fingerprint) { bytes.map { fileSystem.holds(Path.join(output, relativePath), $0) } ?? false }
     }
 
     /// Whether the previous site's file is as the marker lists it (with `fingerprint`, when given), reached
     /// through no linked folder: by the stamp the previous build recorded for it, else as `withoutStamp` says
     /// (its memory was deleted, or did not match: a page edited by hand is then written again).
-    private func intact(_ relativePath: String, listedAs fingerprint: String?, withoutStamp: () -> Bool) -> Bool {
+    private func intact(_ relativePath: String, listedAs fingerprint: UInt64?, withoutStamp: () -> Bool) -> Bool {
         guard case .inPlace(let previous) = mode, let position = previous.position(of: PathKey(relativePath)),
               fingerprint.map({ $0 == previous.fingerprints[position] }) ?? true,
               previousLinks.isEmpty || links.first(on: relativePath) == nil else { return false }
@@ -172,7 +172,7 @@ package final class SiteOutput: SiteSink {
         guard case .inPlace(let previous) = mode, let position = previous.position(of: PathKey(relativePath)),
               case let fingerprint = previous.fingerprints[position],
               let file = try? fileSystem.openFile(Path.join(output, relativePath)),
-              let hash = try? file.contentHash(), ContentHash.hex(hash) == fingerprint else { return nil }
+              let hash = try? file.contentHash(), hash == fingerprint else { return nil }
         return file
     }
 
