@@ -38,7 +38,11 @@ package final class ScratchFile: RandomAccessBytes {
 
     /// Puts several runs of bytes aside with one write (an entry's records and card); returns where each lies.
     package func append(_ pieces: [[UInt8]]) throws(FileSystemError) -> [Range<Int>] {
-        let start = try append(Array(pieces.joined())).lowerBound
+        // Copied run by run: `Array(pieces.joined())` went byte by byte through a generic flattening.
+        var joined: [UInt8] = []
+        joined.reserveCapacity(pieces.reduce(0) { $0 + $1.count })
+        for piece in pieces { joined.append(contentsOf: piece) }
+        let start = try append(joined).lowerBound
         var offset = start
         return pieces.map { piece in
             defer { offset += piece.count }
