@@ -5,21 +5,9 @@ import Testing
 /// at any depth, for every shape of value (empty containers, nesting, texts to escape).
 @Suite("JSON écrit au fil de l'eau")
 struct JSONWriterTests {
-    /// A small deterministic generator: the same trees at every run.
-    struct Seeded: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let texts = ["", "a", "l'été « à »", "ligne\nsuivante", "<script>", "\u{2028}", "guillemet \" et \\", "\u{1}"]
 
-    static func tree(depth: Int, _ random: inout Seeded) -> JSONValue {
+    static func tree(depth: Int, _ random: inout SeededGenerator) -> JSONValue {
         switch Int.random(in: depth > 3 ? 0...3 : 0...5, using: &random) {
         case 0: return .null
         case 1: return .bool(Bool.random(using: &random))
@@ -52,7 +40,7 @@ struct JSONWriterTests {
 
     @Test("Mêmes octets que l'arbre de valeurs, sur une ligne et indenté", arguments: [0, 2])
     func sameBytesAsTheTree(level: Int) {
-        var random = Seeded(state: UInt64(level))
+        var random = SeededGenerator(seed: UInt64(level))  // the same trees at every run
         for _ in 0..<500 {
             let value = Self.tree(depth: 0, &random)
             var compact = JSONWriter(), indented = JSONWriter(indented: true, level: level)
