@@ -148,10 +148,10 @@ package struct ContentLoader: Sendable {
         var pending = [""]
         // A folder linked to one of its parents (`content/boucle -> ..`) would be listed forever: each real
         // folder is listed once.
-        var listed = Set<[UInt8]>()
+        var listed = Set<PathKey>()
         while let next = pending.popLast() {
             let real = fileSystem.realPath(paths.onDisk(next.isEmpty ? relative : Path.join(relative, next)))
-            if let real, !listed.insert(Array(real.utf8)).inserted { continue }
+            if let real, !listed.insert(PathKey(real)).inserted { continue }
             let folder = next.isEmpty ? relative : Path.join(relative, next)
             let entries = try attempt { () throws(FileSystemError) in try fileSystem.listDirectory(paths.onDisk(folder)) }
             let alike = Self.namesAlike(entries)
