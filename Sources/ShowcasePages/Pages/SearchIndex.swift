@@ -36,40 +36,46 @@ package enum SearchIndex {
 /// Text without markup, from the HTML cmark renders: tags dropped, the five entities it writes decoded,
 /// whitespace collapsed.
 enum PlainText {
-    /// At most `limit` characters (cut at a word), working on UTF-8 bytes: this runs once per entry.
+    /// At most `limit` characters (cut at a word), working on UTF-8 bytes through a pointer: this runs once per
+    /// entry, and stepping through a substring's view cost a check at every byte.
     static func fromHTML(_ html: String, limit: Int = .max) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(min(html.utf8.count, limit * 2))
-        var inTag = false, pendingSpace = false, characters = 0
-        var utf8 = html.utf8[...]
-        while let byte = utf8.first, characters < limit {
-            utf8 = utf8.dropFirst()
-            if byte == UInt8(ascii: "<") { inTag = true; pendingSpace = true; continue }
-            if byte == UInt8(ascii: ">") { inTag = false; continue }
-            if inTag { continue }
-            if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\t") { pendingSpace = true; continue }
-            var decoded = [byte]
-            if byte == UInt8(ascii: "&") {
-                for (entity, character) in entities where utf8.starts(with: entity.utf8.dropFirst()) {
-                    decoded = [character]
-                    utf8 = utf8.dropFirst(entity.utf8.count - 1)
-                    break
+        var html = html
+        let bytes = html.withUTF8 { source -> [UInt8] in
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(min(source.count, limit))
+            var inTag = false, pendingSpace = false, characters = 0, index = 0
+            while index < source.count, characters < limit {
+                let byte = source[index]
+                index += 1
+                if byte == UInt8(ascii: "<") { inTag = true; pendingSpace = true; continue }
+                if byte == UInt8(ascii: ">") { inTag = false; continue }
+                if inTag { continue }
+                if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\t") { pendingSpace = true; continue }
+                var decoded = byte
+                if byte == UInt8(ascii: "&") {
+                    for (name, character) in entities where source[index...].starts(with: name) {
+                        decoded = character
+                        index += name.count
+                        break
+                    }
                 }
+                if pendingSpace, !bytes.isEmpty { bytes.append(UInt8(ascii: " ")); characters += 1 }
+                pendingSpace = false
+                bytes.append(decoded)
+                if byte & 0xC0 != 0x80 { characters += 1 }
             }
-            if pendingSpace, !bytes.isEmpty { bytes.append(UInt8(ascii: " ")); characters += 1 }
-            pendingSpace = false
-            bytes += decoded
-            if byte & 0xC0 != 0x80 { characters += 1 }
-        }
-        if characters >= limit, let lastSpace = bytes.lastIndex(of: UInt8(ascii: " ")) {
-            bytes.removeSubrange(lastSpace...)
-            bytes += Array(" …".utf8)
+            if characters >= limit, let lastSpace = bytes.lastIndex(of: UInt8(ascii: " ")) {
+                bytes.removeSubrange(lastSpace...)
+                bytes += Array(" …".utf8)
+            }
+            return bytes
         }
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    private static let entities: [(String, UInt8)] = [
-        ("&lt;", UInt8(ascii: "<")), ("&gt;", UInt8(ascii: ">")), ("&quot;", UInt8(ascii: "\"")), ("&#39;", UInt8(ascii: "'")),
-        ("&amp;", UInt8(ascii: "&")),
-    ]
+    /// The entities cmark writes, after their `&`.
+    private static let entities: [(name: [UInt8], character: UInt8)] = [
+        ("lt;", UInt8(ascii: "<")), ("gt;", UInt8(ascii: ">")), ("quot;", UInt8(ascii: "\"")), ("#39;", UInt8(ascii: "'")),
+        ("amp;", UInt8(ascii: "&")),
+    ].map { (Array($0.0.utf8), $0.1) }
 }
