@@ -106,6 +106,23 @@ struct PhotoTests {
         #expect(TestSupport.snapshot(root + "/site") == (try await CacheTrustTests.cleanSite(of: root)))
     }
 
+    /// A photo copied from a Mac is named with `e` and an accent where the writer's keyboard types `é`.
+    @Test("Une photo nommée comme sur un Mac (accents décomposés) est trouvée sous le nom tapé")
+    func photoNamedTheMacWay() async throws {
+        let (root, name) = Self.project("telephone.jpg")
+        let (typed, onDisk) = ("chantier-\u{E9}t\u{E9}.jpg", "chantier-e\u{301}te\u{301}.jpg")
+        try FileSystem.disk.rename(root + "/content/" + name, root + "/content/" + onDisk)
+        let entry = root + "/content/landes-college-angresse.md"
+        try FileSystem.disk.writeFile(entry, Array(TestSupport.text(entry).replacingOccurrences(of: "fichier: \(name)", with: "fichier: \(typed)").utf8))
+        #expect(FileSystem.disk.kind(root + "/content/" + typed) == nil)
+
+        let report = try await Pipeline().build(ProjectPaths(root: root))
+
+        try TestSupport.requireSuccess(report)
+        #expect(report.diagnostics.filter { $0.code != .exampleAddress }.isEmpty)
+        #expect(Self.variants(root).count == 6)
+    }
+
     @Test("Les photos difficiles : chacune son diagnostic, et rien ne plante", arguments: [
         ("cmjn.jpg", "photo-a-revoir", "couleurs d'imprimerie"),
         ("animation.gif", "photo-a-revoir", "seule la première est publiée"),

@@ -12,7 +12,8 @@ package enum ImageResolver {
         for index in study.images.indices {
             let image = study.images[index]
             // Beside the case study, which may sit in a sub-folder of `content/`.
-            let relative = Path.join(Path.parent(study.path), image.file.value)
+            let typed = Path.join(Path.parent(study.path), image.file.value)
+            let relative = files.kind(typed) == nil ? Self.sameName(as: typed, files: files) ?? typed : typed
             study.images[index].projectPath = relative
             let bytes: [UInt8]
             let stamp = files.fileSystem.stamp(files.paths.onDisk(relative))
@@ -51,6 +52,18 @@ package enum ImageResolver {
                 base: "images/\(name.isEmpty ? "photo" : name)-\(ContentHash.hex(bytes))", facts: facts)
         }
         read.study = study
+    }
+
+    /// The file whose name is the one typed but for how its accents are encoded: a photo copied from a Mac is
+    /// named `e` + accent where a keyboard types `é`, and the writer sees the same name on both sides. `nil`
+    /// when there is not exactly one.
+    static func sameName(as relative: String, files: ProjectFiles) -> String? {
+        let folder = Path.parent(relative), name = Path.lastComponent(relative)
+        guard !name.utf8.allSatisfy({ $0 < 0x80 }),
+              let entries = try? files.fileSystem.listDirectory(files.paths.onDisk(folder)) else { return nil }
+        // Swift strings compare equal when canonically equivalent.
+        let alike = entries.filter { $0.isValidName && $0.name == name }
+        return alike.count == 1 ? Path.join(folder, alike[0].name) : nil
     }
 
     private static func unreadable(_ path: String, _ error: PhotoError, at location: SourceLocation) -> Diagnostic {
