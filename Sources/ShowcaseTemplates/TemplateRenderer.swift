@@ -45,7 +45,8 @@ struct TemplateRenderer {
         let names: UnsafeBufferPointer<TemplateProgram.Name>
         let keys: UnsafeBufferPointer<TemplateKey?>
 
-        /// Partials and layouts may include each other; past this depth a loop is assumed and rendering stops.
+        /// Partials, layouts and block overrides may include each other; past this depth a loop is assumed and
+        /// rendering stops.
         private static let maximumDepth = 32
 
         func run(_ range: Range<Int32>, _ stack: inout [Frame], blocks: TemplateProgram.Blocks,
@@ -116,7 +117,12 @@ struct TemplateRenderer {
                     run(program.templates[Int(template)], &stack, blocks: merged, into: &output, depth: depth + 1)
                 case .block(let name, let blockEnd):
                     next = Int(blockEnd)
-                    run(blocks[name] ?? Int32(at + 1)..<blockEnd, &stack, blocks: blocks, into: &output, depth: depth)
+                    if let override = blocks[name] {
+                        // A level deeper: an override may hold the same block again, which would never end.
+                        run(override, &stack, blocks: blocks, into: &output, depth: depth + 1)
+                    } else {
+                        run(Int32(at + 1)..<blockEnd, &stack, blocks: blocks, into: &output, depth: depth)
+                    }
                 }
             }
         }

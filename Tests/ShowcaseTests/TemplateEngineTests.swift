@@ -66,6 +66,13 @@ struct TemplateEngineTests {
         #expect(Self.render(templates, Model(), template: "absent") == "")
     }
 
+    @Test("Un bloc dont le remplacement contient le même bloc s'arrête au lieu de tourner sans fin")
+    func blockInsideItsOwnOverride() {
+        let templates = ["base": "[{{$contenu}}défaut{{/contenu}}]", "page": "{{<base}}{{$contenu}}x{{$contenu}}y{{/contenu}}{{/contenu}}{{/base}}"]
+        let output = Self.render(templates, Model())
+        #expect(output.hasPrefix("[x") && output.hasSuffix("]") && output.count < 100)
+    }
+
     @Test("Des partiels qui s'incluent l'un l'autre s'arrêtent au lieu de tourner sans fin")
     func partialLoop() {
         let output = Self.render(["page": "a{{> page}}"], Model())
