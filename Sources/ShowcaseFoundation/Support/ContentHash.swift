@@ -8,23 +8,16 @@ package enum ContentHash {
 
     /// Sixteen hexadecimal digits.
     package static func hex(_ value: UInt64) -> String {
-        String(unsafeUninitializedCapacity: 16) { digits in
-            appendHex(value) { index, digit in digits[index] = digit }
-            return 16
-        }
+        var digits: [UInt8] = []
+        appendHex(value, to: &digits)
+        return String(decoding: digits, as: UTF8.self)
     }
 
-    /// Sixteen hexadecimal digits at the end of `bytes`.
+    /// Sixteen hexadecimal digits at the end of `bytes`, as `hex` writes them.
     package static func appendHex(_ value: UInt64, to bytes: inout [UInt8]) {
-        let start = bytes.count
-        bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: 16))
-        appendHex(value) { index, digit in bytes[start + index] = digit }
-    }
-
-    private static func appendHex(_ value: UInt64, _ put: (Int, UInt8) -> Void) {
-        for index in 0..<16 {
-            let nibble = UInt8((value >> (60 - 4 * UInt64(index))) & 0xF)
-            put(index, nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10)
+        for shift in stride(from: 60, through: 0, by: -4) {
+            let nibble = UInt8((value >> UInt64(shift)) & 0xF)
+            bytes.append(nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10)
         }
     }
 
