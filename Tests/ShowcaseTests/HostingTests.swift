@@ -39,7 +39,7 @@ struct HostingTests {
     static func githubSteps(_ workflow: YAMLNode) -> [(run: String, environment: [String: String])] {
         workflow["jobs"]?["site"]?["steps"]?.items.compactMap { step in
             step["run"]?.text.map { run in
-                (run, Dictionary(uniqueKeysWithValues: step["env"]?.pairs.map { ($0.key, $0.value.text ?? "") } ?? []))
+                (run, Dictionary(uniqueKeysWithValues: step["env"]?.pairs.map { ($0.key.value, $0.value.text ?? "") } ?? []))
             }
         } ?? []
     }
@@ -156,21 +156,6 @@ struct HostingTests {
 
 extension YAMLNode {
     subscript(key: String) -> YAMLNode? {
-        pairs.first { $0.key == key }?.value
-    }
-
-    var pairs: [(key: String, value: YAMLNode)] {
-        if case .mapping(let pairs) = kind { return pairs.map { ($0.key.value, $0.value) } }
-        return []
-    }
-
-    var items: [YAMLNode] {
-        if case .sequence(let items) = kind { return items }
-        return []
-    }
-
-    var text: String? {
-        if case .scalar(let text, _) = kind { return text }
-        return nil
+        pair(named: key)?.value
     }
 }

@@ -59,12 +59,12 @@ package enum CatalogueParser {
     private static func entries(_ fields: Fields, _ name: String, identifiers: IdentifierStyle = .name,
                                 reader: inout NodeReader) -> [(Located<String>, YAMLNode)] {
         guard let node = reader.value(fields, name, required: name == "indicateurs") else { return [] }
-        guard case .mapping(let pairs) = node.kind else {
+        guard node.shape == .mapping else {
             reader.report(.error(.wrongType, "« \(name) » doit être un groupe d'entrées nommées", at: node.location,
                                  help: "écrivez chaque entrée sous la forme `identifiant:` suivie de ses champs indentés"))
             return []
         }
-        return pairs.filter { pair in
+        return node.pairs.filter { pair in
             let valid = pair.key.value.first?.isLetter == true
                 && pair.key.value.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == identifiers.separator) }
             if !valid {

@@ -1,12 +1,18 @@
 import CYAML
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import ShowcaseFoundation
 
-/// Reads YAML text into `YAMLNode`s whose positions are positions in the project file.
+/// Reads YAML text into a `YAMLDocument` whose positions are positions in the project file.
 ///
-/// The only file that imports libyaml. It composes the parser's events into nodes itself (never decodes blind,
-/// which would lose the line numbers) and leaves every scalar as text: the schema decides what it means. Aliases
-/// are expanded within a budget, so a "billion laughs" cannot take exponential time; a key written twice in one
-/// mapping is reported at its second occurrence.
+/// The only file that imports libyaml. It writes the parser's events into the document's flat list itself (never
+/// decodes blind, which would lose the line numbers) and leaves every scalar as text: the schema decides what it
+/// means. An alias points at its anchor's node and counts as many values as that node holds, within a budget, so
+/// a "billion laughs" cannot make the schema walk an exponential tree; a key written twice in one mapping is
+/// reported at its second occurrence.
 package enum YAMLReader {
     /// Most values a front matter may hold once aliases are expanded: a real fiche has a few hundred; a YAML
     /// "billion laughs" made of nested aliases would otherwise take exponential time and memory here.
@@ -24,73 +30,97 @@ package enum YAMLReader {
         return text.withUTF8 { bytes in composer.compose(bytes) }
     }
 
+    /// Turns libyaml's events into one `YAMLDocument`: each node appended as its event comes, a container's
+    /// extent and size written when it ends.
     private struct Composer {
+        typealias Entry = YAMLDocument.Entry
+
         let file: SourceFile
         let lineOffset: Int
-        var anchors: [String: YAMLNode] = [:]
+        var anchors: [String: Int] = [:]
         var budget = YAMLReader.nodeLimit
+        private var entries: [Entry] = []
+        private var bytes: [UInt8] = []
         /// The open mappings and sequences, innermost last.
         private var stack: [Container] = []
-        /// The items of every open sequence and the pairs of every open mapping, each container's after its
-        /// parent's: a container is finished before its parent, so its own are the last ones, and become its
-        /// node's array in one allocation (grown value by value, a mapping's array was reallocated several times).
-        private var items: [YAMLNode] = []
-        private var pairs: [(key: Located<String>, value: YAMLNode)] = []
+        /// The keys of every open mapping, as positions of their scalars, each mapping's after its parent's (a
+        /// mapping is finished before its parent, so its own are the last ones).
+        private var keys: [Int] = []
 
         init(file: SourceFile, lineOffset: Int) {
             self.file = file
             self.lineOffset = lineOffset
             stack.reserveCapacity(8)
-            items.reserveCapacity(32)
-            pairs.reserveCapacity(64)
+            keys.reserveCapacity(64)
+            entries.reserveCapacity(256)
+            bytes.reserveCapacity(4096)
         }
 
-        /// An open mapping or sequence, and for a mapping the key waiting for its value.
+        /// An open mapping or sequence.
         private struct Container {
-            var location: SourceLocation
+            var index: Int
             var isMapping: Bool
             var anchor: String?
-            /// Where its pairs (a mapping) or items (a sequence) start in the composer's.
-            var start: Int
-            var pendingKey: Located<String>?
+            /// Where its key names start in the composer's.
+            var keyStart: Int
+            /// Items of a sequence, pairs of a mapping, so far.
+            var count = 0
+            var size = 1
+            /// For a mapping, whether the next child is a key's value.
+            var awaitsValue = false
             /// The mapping's key names, hashed only once there are many: most mappings hold a handful, which a
-            /// look through its pairs checks faster than hashing each name.
-            var keys: Set<String> = []
+            /// look through them checks faster than hashing each name.
+            var hashedKeys: Set<String> = []
         }
 
-        /// Whether the name is new in the innermost mapping. Every earlier key's value is complete, so among
-        /// its pairs.
-        private mutating func insertKey(_ name: String) -> Bool {
-            let top = stack.count - 1, own = pairs[stack[top].start...]
-            if stack[top].keys.isEmpty, own.count < 16 { return !own.contains { $0.key.value == name } }
-            if stack[top].keys.isEmpty { stack[top].keys = Set(own.map(\.key.value)) }
-            return stack[top].keys.insert(name).inserted
-        }
-
-        /// The node of the innermost container, which ends here.
-        private mutating func close() -> (node: YAMLNode, anchor: String?) {
-            let container = stack.removeLast()
-            let kind: YAMLNode.Kind
-            if container.isMapping {
-                kind = .mapping(Array(pairs[container.start...]))
-                pairs.removeSubrange(container.start...)
-            } else {
-                kind = .sequence(Array(items[container.start...]))
-                items.removeSubrange(container.start...)
+        /// Whether the key (a scalar's position) is new in the innermost mapping. Compared byte for byte while
+        /// the mapping is small, as strings when both hold accents (the same name may be encoded two ways), and
+        /// hashed once it holds many: a fiche's mappings hold a few dozen keys at most, a hostile one thousands.
+        private mutating func insertKey(_ key: Int) -> Bool {
+            let top = stack.count - 1
+            if stack[top].hashedKeys.isEmpty, keys.count - stack[top].keyStart < 64 {
+                for earlier in keys[stack[top].keyStart...] where sameKey(earlier, key) { return false }
+                keys.append(key)
+                return true
             }
-            return (YAMLNode(kind, at: container.location), container.anchor)
+            if stack[top].hashedKeys.isEmpty { stack[top].hashedKeys = Set(keys[stack[top].keyStart...].map(text)) }
+            return stack[top].hashedKeys.insert(text(key)).inserted
         }
 
-        mutating func compose(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<YAMLNode?, Diagnostic> {
+        private func sameKey(_ first: Int, _ second: Int) -> Bool {
+            let (one, other) = (entries[first], entries[second])
+            if one.count == other.count, bytes.withUnsafeBufferPointer({
+                one.count == 0 || memcmp($0.baseAddress! + one.start, $0.baseAddress! + other.start, one.count) == 0
+            }) {
+                return true
+            }
+            return !one.isASCII && !other.isASCII && text(first) == text(second)
+        }
+
+        private func text(_ index: Int) -> String {
+            YAMLDocument.text(of: entries[index], in: bytes)
+        }
+
+        /// Ends the innermost container: its extent, count and size are known now.
+        private mutating func close() -> (index: Int, anchor: String?) {
+            let container = stack.removeLast()
+            keys.removeSubrange(container.keyStart...)
+            entries[container.index].end = entries.count
+            entries[container.index].count = container.count
+            entries[container.index].size = container.size
+            return (container.index, container.anchor)
+        }
+
+        mutating func compose(_ input: UnsafeBufferPointer<UInt8>) -> Result<YAMLNode?, Diagnostic> {
             var parser = yaml_parser_t()
             guard yaml_parser_initialize(&parser) == 1 else {
                 return .failure(.error(.yamlSyntax, "mémoire insuffisante pour lire l'en-tête", at: location(line: 0, column: 0)))
             }
             defer { yaml_parser_delete(&parser) }
             yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
-            yaml_parser_set_input_string(&parser, bytes.baseAddress ?? UnsafePointer(bitPattern: 1)!, bytes.count)
+            yaml_parser_set_input_string(&parser, input.baseAddress ?? UnsafePointer(bitPattern: 1)!, input.count)
 
-            var root: YAMLNode?
+            var root: Int?
             var documents = 0
             var duplicate: Diagnostic?
             while true {
@@ -98,7 +128,8 @@ package enum YAMLReader {
                 guard yaml_parser_parse(&parser, &event) == 1 else { return .failure(syntaxError(parser)) }
                 defer { yaml_event_delete(&event) }
                 let mark = event.start_mark
-                var finished: YAMLNode?
+                // The node this event finished, as written (an alias stays one), and the anchor it carries.
+                var finished: Int?
                 var finishedAnchor: String?
                 if let tag = explicitTag(event) {
                     return .failure(.error(
@@ -109,7 +140,8 @@ package enum YAMLReader {
                 switch event.type {
                 case YAML_STREAM_END_EVENT:
                     if let duplicate { return .failure(duplicate) }
-                    return .success(root)
+                    let document = YAMLDocument(entries: entries, bytes: bytes)
+                    return .success(root.map { YAMLNode(document, $0) })
                 case YAML_DOCUMENT_START_EVENT:
                     documents += 1
                     if documents > 1 {
@@ -121,14 +153,14 @@ package enum YAMLReader {
                 case YAML_SCALAR_EVENT:
                     let scalar = event.data.scalar
                     let decoded = UnsafeBufferPointer(start: scalar.value, count: scalar.length)
-                    let value = String(decoding: decoded, as: UTF8.self)
                     let quoted = scalar.style == YAML_SINGLE_QUOTED_SCALAR_STYLE || scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE
                     // Characters of its first line, counted on the bytes (every scalar of every file passes here):
                     // each byte that does not continue a UTF-8 sequence starts a scalar.
-                    var scalars = 0
-                    for byte in value.utf8 {
-                        if byte == UInt8(ascii: "\n") { break }
-                        if byte & 0xC0 != 0x80 { scalars += 1 }
+                    var scalars = 0, firstLine = true, isASCII = true
+                    for byte in decoded {
+                        if byte == UInt8(ascii: "\n") { firstLine = false }
+                        if firstLine, byte & 0xC0 != 0x80 { scalars += 1 }
+                        if byte >= 0x80 { isASCII = false }
                     }
                     let width = scalars + (quoted ? 2 : 0)
                     let place = location(line: mark.line, column: mark.column, length: width)
@@ -140,7 +172,10 @@ package enum YAMLReader {
                            .unicodeScalars.contains(where: { $0.value == refused.scalar }) {
                         return .failure(refused.diagnostic)
                     }
-                    finished = YAMLNode(.scalar(value, quoted: quoted), at: place)
+                    finished = entries.count
+                    entries.append(Entry(shape: quoted ? .quotedScalar : .scalar, location: place, start: bytes.count,
+                                         count: decoded.count, end: entries.count + 1, size: 1, isASCII: isASCII))
+                    bytes.append(contentsOf: decoded)
                     finishedAnchor = string(scalar.anchor)
                 case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
                     guard stack.count < YAMLReader.depthLimit else {
@@ -150,8 +185,9 @@ package enum YAMLReader {
                     }
                     let isMapping = event.type == YAML_MAPPING_START_EVENT
                     let anchor = isMapping ? string(event.data.mapping_start.anchor) : string(event.data.sequence_start.anchor)
-                    stack.append(Container(location: location(line: mark.line, column: mark.column), isMapping: isMapping,
-                                           anchor: anchor, start: isMapping ? pairs.count : items.count))
+                    stack.append(Container(index: entries.count, isMapping: isMapping, anchor: anchor, keyStart: keys.count))
+                    entries.append(Entry(shape: isMapping ? .mapping : .sequence, location: location(line: mark.line, column: mark.column),
+                                         start: 0, count: 0, end: 0, size: 1))
                     continue
                 case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                     (finished, finishedAnchor) = close()
@@ -161,18 +197,22 @@ package enum YAMLReader {
                                                at: location(line: mark.line, column: mark.column),
                                                help: "supprimez l'alias ou l'astérisque"))
                     }
-                    budget -= target.size
+                    let size = entries[target].size
+                    budget -= size
                     guard budget >= 0 else {
                         return .failure(.error(
                             .yamlSyntax, "en-tête démesuré : plus de \(YAMLReader.nodeLimit) valeurs une fois les alias `*` développés",
                             at: location(line: mark.line, column: mark.column),
                             help: "une fiche n'a besoin ni d'ancres `&` ni d'alias `*` : écrivez chaque valeur en clair"))
                     }
-                    finished = target
+                    finished = entries.count
+                    entries.append(Entry(shape: .alias, location: entries[target].location, start: target, count: 0,
+                                         end: entries.count + 1, size: size))
                 default:
                     continue
                 }
-                guard let node = finished else { continue }
+                guard let written = finished else { continue }
+                let node = entries[written].shape == .alias ? entries[written].start : written
                 if let finishedAnchor { anchors[finishedAnchor] = node }
                 budget -= 1
                 guard budget >= 0 else {
@@ -180,26 +220,32 @@ package enum YAMLReader {
                                            at: location(line: mark.line, column: mark.column)))
                 }
                 guard !stack.isEmpty else {
-                    root = node
+                    root = written
                     continue
                 }
-                if !stack[stack.count - 1].isMapping {
-                    items.append(node)
-                } else if let key = stack[stack.count - 1].pendingKey {
-                    pairs.append((key, node))
-                    stack[stack.count - 1].pendingKey = nil
+                let top = stack.count - 1
+                if !stack[top].isMapping {
+                    stack[top].count += 1
+                    stack[top].size += entries[node].size
+                } else if stack[top].awaitsValue {
+                    stack[top].count += 1
+                    stack[top].size += 1 + entries[node].size
+                    stack[top].awaitsValue = false
                 } else {
-                    guard case .scalar(let name, _) = node.kind else {
-                        return .failure(.error(.yamlSyntax, "un nom de champ doit être du texte, pas \(node.kindDescription)",
-                                               at: node.location, help: "écrivez `nom: valeur`"))
+                    let key = entries[node]
+                    guard key.shape == .scalar || key.shape == .quotedScalar else {
+                        let description = key.shape == .mapping ? "un groupe de champs" : "une liste"
+                        return .failure(.error(.yamlSyntax, "un nom de champ doit être du texte, pas \(description)",
+                                               at: key.location, help: "écrivez `nom: valeur`"))
                     }
-                    var key = Located(name, at: node.location)
-                    key.location.length = max(1, name.unicodeScalars.count)
-                    if !insertKey(name), duplicate == nil {
+                    if !insertKey(node), duplicate == nil {
+                        let name = text(node)
+                        var place = key.location
+                        place.length = max(1, name.unicodeScalars.count)
                         duplicate = .error(.duplicateKey, "le champ « \(name) » est écrit deux fois au même niveau",
-                                           at: key.location, help: "gardez un seul de ces champs et supprimez l'autre")
+                                           at: place, help: "gardez un seul de ces champs et supprimez l'autre")
                     }
-                    stack[stack.count - 1].pendingKey = key
+                    stack[top].awaitsValue = true
                 }
             }
         }

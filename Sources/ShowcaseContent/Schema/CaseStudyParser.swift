@@ -24,10 +24,9 @@ package struct CaseStudyParser: Sendable {
     static let datedFields = ["date", "source"]
     static let imageFields = ["fichier", "alt", "legende", "credit"]
 
-    /// The catalogue's figure names, reported then derived, as a list and as a set, and the help an unknown
+    /// The catalogue's figure names, reported then derived, and the help an unknown
     /// name under `chiffres` gets: the same for every file, so made once.
     private let catalogueFigureNames: [String]
-    private let knownFigureNames: Set<String>
     private let unknownFigureHelp: String
 
     package init(catalogue: IndicatorCatalogue, config: SiteConfig) {
@@ -35,7 +34,6 @@ package struct CaseStudyParser: Sendable {
         self.config = config
         let reported = catalogue.reported.map(\.id)
         catalogueFigureNames = reported + catalogue.derived.map(\.id)
-        knownFigureNames = Set(catalogueFigureNames)
         unknownFigureHelp = "les chiffres connus sont ceux du catalogue `indicateurs.yaml` : "
             + reported.map { "`\($0)`" }.joined(separator: ", ")
             + " ; un autre chiffre s'écrit avec son `libelle` et son `unite`"
@@ -47,7 +45,7 @@ package struct CaseStudyParser: Sendable {
         var study = CaseStudy(slug: slug, path: file.path)
         study.body = body.body
         study.bodyFirstLine = body.bodyFirstLine
-        let root = front ?? YAMLNode(.mapping([]), at: file.location(line: 1, column: 1, length: 3))
+        let root = front ?? .emptyMapping(at: file.location(line: 1, column: 1, length: 3))
         let fence = file.location(line: 1, column: 1, length: 3)
         guard let top = reader.fields(of: root, allowed: Self.topFields, context: "", start: fence) else {
             return (study, reader.diagnostics)
@@ -191,7 +189,7 @@ package struct CaseStudyParser: Sendable {
         else { return [] }
         return Vocabularies.dateKinds.terms.compactMap { kind -> KeyDate? in
             guard let value = reader.value(fields, kind.id, required: false) else { return nil }
-            guard case .mapping = value.kind else {
+            guard value.shape == .mapping else {
                 return reader.date(value, name: kind.id).map { KeyDate(kind: kind, date: $0, sourceID: nil) }
             }
             guard let dated = reader.fields(of: value, allowed: Self.datedFields, context: kind.id) else { return nil }
@@ -237,7 +235,7 @@ package struct CaseStudyParser: Sendable {
 
     private func figures(_ top: Fields, sources: [SourceReference], _ reader: inout NodeReader) -> [Figure] {
         guard let node = reader.value(top, "chiffres", required: false) else { return [] }
-        let own = Self.ownFigureKeys(node, known: knownFigureNames)
+        let own = ownFigureKeys(node)
         guard let fields = reader.fields(of: node, allowed: own.isEmpty ? catalogueFigureNames : catalogueFigureNames + own.map(\.value),
                                          context: "chiffres", extraHelp: unknownFigureHelp)
         else { return [] }
@@ -249,7 +247,7 @@ package struct CaseStudyParser: Sendable {
                                      help: "supprimez ce chiffre : il est calculé à partir de \(indicator.formula?.names.map { "« \($0) »" }.joined(separator: ", ") ?? "")"))
                 return nil
             }
-            guard case .mapping = entry.value.kind else {
+            guard entry.value.shape == .mapping else {
                 reader.report(.error(.wrongType, "le chiffre « \(indicator.id) » doit indiquer sa valeur et sa source",
                                      at: entry.value.location,
                                      help: "écrivez, indentés sous « \(indicator.id) » : `valeur: 9000` puis `source: identifiant-de-la-source`"))
@@ -283,12 +281,8 @@ package struct CaseStudyParser: Sendable {
 
     /// The keys under `chiffres:` the catalogue does not know but that carry a `libelle`: figures of this entry
     /// alone, so that a fact the catalogue has no indicator for is kept as data rather than dropped.
-    private static func ownFigureKeys(_ node: YAMLNode, known: Set<String>) -> [Located<String>] {
-        guard case .mapping(let pairs) = node.kind else { return [] }
-        return pairs.filter { pair in
-            guard !known.contains(pair.key.value), case .mapping(let fields) = pair.value.kind else { return false }
-            return fields.contains { $0.key.value == "libelle" }
-        }.map(\.key)
+    private func ownFigureKeys(_ node: YAMLNode) -> [Located<String>] {
+        node.pairs(outside: catalogueFigureNames).filter { $0.value.pair(named: "libelle") != nil }.map(\.key)
     }
 
     /// The definition of a figure of this entry alone: its label, a unit of the catalogue, and what it measures.

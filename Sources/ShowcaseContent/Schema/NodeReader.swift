@@ -5,28 +5,25 @@ import ShowcaseFoundation
 struct Fields {
     /// Where the mapping starts, for "missing field" diagnostics.
     let location: SourceLocation
-    /// The mapping's pairs as read, each name once (the YAML reader refuses a key written twice): a few, looked
-    /// through faster than hashed. A name that is not allowed was reported, and no caller asks for it.
-    private let entries: [(key: Located<String>, value: YAMLNode)]
+    /// The mapping, each name once (the YAML reader refuses a key written twice); `nil` when written empty. A
+    /// name that is not allowed was reported, and no caller asks for it.
+    private let mapping: YAMLNode?
     /// Allowed names a misspelled key was taken for: already reported, so not reported missing as well.
     let misspelled: Set<String>
     /// The names the schema allows here, the only ones it may ask for (checked in debug builds: a name that is
     /// not allowed would find the pair that was reported as unknown).
     private let allowed: [String]
 
-    init(location: SourceLocation, entries: [(key: Located<String>, value: YAMLNode)], allowed: [String],
-         misspelled: Set<String> = []) {
+    init(location: SourceLocation, mapping: YAMLNode?, allowed: [String], misspelled: Set<String> = []) {
         self.location = location
-        self.entries = entries
+        self.mapping = mapping
         self.allowed = allowed
         self.misspelled = misspelled
     }
 
     subscript(name: String) -> (key: Located<String>, value: YAMLNode)? {
         assert(allowed.contains(name), "« \(name) » is asked for but not allowed here")
-        // By index: a closure over the pairs would copy each one it looks at.
-        for index in entries.indices where entries[index].key.value == name { return entries[index] }
-        return nil
+        return mapping?.pair(named: name)
     }
 
     /// The given names present here, in the order of `names`.
@@ -57,16 +54,16 @@ struct NodeReader {
     mutating func fields(
         of node: YAMLNode, allowed: [String], context: String, extraHelp: String? = nil, start: SourceLocation? = nil
     ) -> Fields? {
-        guard case .mapping(let pairs) = node.kind else {
-            if node.isNull { return Fields(location: node.location, entries: [], allowed: allowed) }
+        guard node.shape == .mapping else {
+            if node.isNull { return Fields(location: node.location, mapping: nil, allowed: allowed) }
             report(.error(.wrongType, "\(context.isEmpty ? "l'en-tête" : "« \(context) »") doit être un groupe de champs, pas \(node.kindDescription)",
                           at: node.location,
                           help: "écrivez un champ par ligne, sous la forme `nom: valeur`, indenté sous « \(context) »"))
             return nil
         }
         var misspelled: Set<String> = []
-        for index in pairs.indices where !allowed.contains(pairs[index].key.value) {
-            let pair = pairs[index], name = pair.key.value
+        for key in node.pairs(outside: allowed).map(\.key) {
+            let name = key.value
             let place = context.isEmpty ? "" : " dans « \(context) »"
             var help = "les champs permis\(place) sont : " + allowed.map { "`\($0)`" }.joined(separator: ", ")
             if let suggestion = Suggestion.closest(to: name, among: allowed) {
@@ -75,9 +72,9 @@ struct NodeReader {
             } else if let extraHelp {
                 help = extraHelp
             }
-            report(.error(.unknownField, "champ inconnu « \(name) »\(place)", at: pair.key.location, help: help))
+            report(.error(.unknownField, "champ inconnu « \(name) »\(place)", at: key.location, help: help))
         }
-        return Fields(location: start ?? pairs.first?.key.location ?? node.location, entries: pairs, allowed: allowed,
+        return Fields(location: start ?? node.firstKeyLocation ?? node.location, mapping: node, allowed: allowed,
                       misspelled: misspelled)
     }
 
@@ -103,8 +100,8 @@ struct NodeReader {
     /// A list; a single value is read as a list of one, since writers often write `mecanismes: clause-sociale`.
     mutating func list(_ fields: Fields, _ name: String, required: Bool = false, example: String? = nil) -> [YAMLNode]? {
         guard let node = value(fields, name, required: required, example: example) else { return nil }
-        switch node.kind {
-        case .sequence(let items): return items
+        switch node.shape {
+        case .sequence: return node.items
         case .scalar: return [node]
         case .mapping:
             report(.error(.wrongType, "« \(name) » doit être une liste, pas un groupe de champs", at: node.location,
@@ -117,7 +114,7 @@ struct NodeReader {
 
     /// Text, trimmed; a list or group where text is expected is reported.
     mutating func text(_ node: YAMLNode, name: String) -> Located<String>? {
-        guard case .scalar(let raw, _) = node.kind else {
+        guard let raw = node.text else {
             report(.error(.wrongType, "« \(name) » doit être du texte, pas \(node.kindDescription)", at: node.location,
                           help: Self.oneValueHelp(for: node, name: name)))
             return nil
@@ -132,7 +129,7 @@ struct NodeReader {
 
     /// The fix for a list or a group where one value is expected: keep one, on the field's own line.
     private static func oneValueHelp(for node: YAMLNode, name: String) -> String {
-        if case .sequence(let items) = node.kind, let first = items.first, case .scalar(let text, _) = first.kind {
+        if node.shape == .sequence, let text = node.items.first?.text {
             let value = text.contains(":") || text.contains("#") ? "\"\(text)\"" : text
             return "« \(name) » n'a qu'une valeur : remplacez la liste par celle-ci, sur la ligne de « \(name) », par exemple `\(name): \(value)`"
         }
@@ -165,12 +162,13 @@ struct NodeReader {
         _ node: YAMLNode, name: String, key: String? = nil, integer: Bool, bounds: ClosedRange<Double>? = nil
     ) -> Located<Double>? {
         let key = key ?? name
-        guard case .scalar(let raw, let quoted) = node.kind else {
+        guard let raw = node.text else {
             report(.error(.wrongType, "« \(name) » doit être un nombre, pas \(node.kindDescription)", at: node.location,
                           help: "écrivez le nombre seul, par exemple `\(key): 9000`"))
             return nil
         }
         // Foundation's trimming only when an end may be a space: numbers are read by the tens of thousands.
+        let quoted = node.isQuoted
         let text = raw.mayHaveSpaceAtAnEnd ? raw.trimmingCharacters(in: .whitespaces) : raw
         guard let value = NumberSyntax.parse(text), !quoted else {
             let help = NumberSyntax.help(forUnreadable: text, quoted: quoted, name: key)

@@ -114,8 +114,8 @@ package enum SiteConfigParser {
             }
         }
         if let node = reader.value(top, "programmes", required: false) {
-            if case .mapping(let pairs) = node.kind {
-                config.programmes = pairs.compactMap { programme($0.key, $0.value, reader: &reader) }
+            if node.shape == .mapping {
+                config.programmes = node.pairs.compactMap { programme($0.key, $0.value, reader: &reader) }
             } else {
                 reader.report(.error(.wrongType, "« programmes » doit être un groupe de programmes nommés", at: node.location,
                                      help: "écrivez `identifiant-du-programme:` puis `nom:` indenté en dessous"))
