@@ -128,16 +128,21 @@ struct SiteBuilder: Sendable {
         let digest = SitePages.planDigest(entries.keys)
         var planned: [PlannedPage]?
         let layouts: [PageLayout], homeOrder: [Int]
+        let records: (slots: [[RecordSlot]], fingerprints: [UInt64])
         if let memory, memory.planDigest == digest, memory.homeOrder.count == entries.keys.count,
            memory.homeOrder.allSatisfy(entries.keys.indices.contains),
            memory.layouts.allSatisfy({ $0.members.allSatisfy(entries.keys.indices.contains) }) {
             (layouts, homeOrder) = (memory.layouts, memory.homeOrder)
+            records = try await writeRecordFiles(entries, spool: spool, homeOrder: homeOrder, memory: memory, renderer: renderer, sink: sink)
         } else {
+            // The pages are planned while the data files are written: neither needs the other.
             let summaries = try allSummaries(entries)
-            let pages = renderer.plan(summaries)
-            (planned, layouts, homeOrder) = (pages, pages.map(\.layout), SitePages.homeOrder(summaries))
+            homeOrder = SitePages.homeOrder(summaries)
+            async let pages = renderer.plan(summaries)
+            records = try await writeRecordFiles(entries, spool: spool, homeOrder: homeOrder, memory: memory, renderer: renderer, sink: sink)
+            let plan = await pages
+            (planned, layouts) = (plan, plan.map(\.layout))
         }
-        let records = try writeRecordFiles(entries, spool: spool, homeOrder: homeOrder, memory: memory, renderer: renderer, sink: sink)
         try await copyFiles(entries, renderer: renderer, sink: sink, outcome: &outcome)
         stopwatch.lap("recherche, données ouvertes et fichiers copiés")
 
