@@ -89,10 +89,33 @@ struct OutputFilesTests {
         }
     }
 
+    @Test("L'empreinte change avec chaque octet, l'ordre des mots et la longueur, jamais deux fois la même ici")
+    func hashTellsVersionsApart() {
+        var generator = SeededGenerator(seed: 5)
+        let bytes = (0..<100).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        var seen: Set<UInt64> = [ContentHash.hash(bytes)]
+        for position in bytes.indices {
+            var changed = bytes
+            changed[position] ^= 0x01
+            #expect(seen.insert(ContentHash.hash(changed)).inserted, "octet \(position)")
+        }
+        // Two words of a block exchanged, two blocks exchanged, a zero added or removed at the end.
+        for (first, second) in [(0, 8), (8, 40), (0, 32)] {
+            var swapped = bytes
+            for offset in 0..<8 { swapped.swapAt(first + offset, second + offset) }
+            #expect(seen.insert(ContentHash.hash(swapped)).inserted, "mots \(first) et \(second)")
+        }
+        #expect(seen.insert(ContentHash.hash(bytes + [0])).inserted)
+        #expect(seen.insert(ContentHash.hash(Array(bytes.dropLast()))).inserted)
+        #expect(seen.insert(ContentHash.hash([UInt8](repeating: 0, count: 32))).inserted)
+        #expect(seen.insert(ContentHash.hash([UInt8](repeating: 0, count: 31))).inserted)
+        #expect(seen.insert(ContentHash.hash([])).inserted)
+    }
+
     @Test("Un fichier écrit morceau par morceau a l'empreinte du fichier entier, quelle que soit la découpe")
     func streamedHashEqualsWholeHash() throws {
         var generator = SeededGenerator(seed: 17)
-        for size in [0, 1, 7, 8, 9, 15, 16, 17, 100, 4099] {
+        for size in [0, 1, 7, 8, 9, 15, 16, 17, 31, 32, 33, 63, 64, 65, 100, 4099] {
             let bytes = (0..<size).map { _ in UInt8.random(in: 0...255, using: &generator) }
             for _ in 0..<20 {
                 var stream = ContentHash.Stream(length: size)

@@ -86,7 +86,7 @@ final class RememberedEntry: Sendable {
 }
 
 extension BuildMemory {
-    static let header = Array("showcase-cache 11\n".utf8)
+    static let header = Array("showcase-cache 12\n".utf8)
 
     /// What a memory file holds: a memory, one from another version of showcase (not an error: the next build is
     /// a complete one), or one whose checksum or structure is wrong (a damaged disk, a hand edit).
