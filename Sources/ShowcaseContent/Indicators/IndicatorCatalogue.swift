@@ -93,6 +93,8 @@ package struct IndicatorCatalogue: Sendable {
         self.indicators = indicators
         self.constants = constants
         self.derivedInDependencyOrder = derivedInDependencyOrder
+        reported = indicators.filter { !$0.isDerived }
+        derived = indicators.filter(\.isDerived)
         var reportedInputs: [String: [IndicatorDefinition]] = [:]
         for indicator in indicators where indicator.isDerived {
             var inputs: [IndicatorDefinition] = [], pending = indicator.formula?.names ?? [], seen = Set<String>()
@@ -109,7 +111,8 @@ package struct IndicatorCatalogue: Sendable {
     package func indicator(_ id: String) -> IndicatorDefinition? { indicators.first { $0.id == id } }
     package func constant(_ id: String) -> ConstantDefinition? { constants.first { $0.id == id } }
 
-    /// Indicators a case study reports itself (not derived).
-    package var reported: [IndicatorDefinition] { indicators.filter { !$0.isDerived } }
-    package var derived: [IndicatorDefinition] { indicators.filter(\.isDerived) }
+    /// Indicators a case study reports itself (not derived), and the derived ones, in catalogue order: asked
+    /// for each entry, so sorted out once.
+    package let reported: [IndicatorDefinition]
+    package let derived: [IndicatorDefinition]
 }

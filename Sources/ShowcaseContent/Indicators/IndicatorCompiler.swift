@@ -29,6 +29,7 @@ package enum IndicatorCompiler {
     ///   them (for `check`), only the values, which the rules need.
     package static func compute(_ study: CaseStudy, catalogue: IndicatorCatalogue, workings: Bool = true) -> [ComputedIndicator] {
         var exact: [String: Double] = [:]
+        exact.reserveCapacity(study.figures.count + catalogue.constants.count + catalogue.derived.count)
         var operands: [String: String] = [:]
         for figure in study.figures {
             exact[figure.indicator.id] = figure.value.value
