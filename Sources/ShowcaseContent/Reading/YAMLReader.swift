@@ -61,7 +61,7 @@ package enum YAMLReader {
             var index: Int
             var isMapping: Bool
             var anchor: String?
-            /// Where its key names start in the composer's.
+            /// Where its keys start in the composer's.
             var keyStart: Int
             /// Items of a sequence, pairs of a mapping, so far.
             var count = 0
@@ -74,8 +74,9 @@ package enum YAMLReader {
         }
 
         /// Whether the key (a scalar's position) is new in the innermost mapping. Compared byte for byte while
-        /// the mapping is small, as strings when both hold accents (the same name may be encoded two ways), and
-        /// hashed once it holds many: a fiche's mappings hold a few dozen keys at most, a hostile one thousands.
+        /// the mapping is small, as strings when one holds more than ASCII (the same name may be encoded two
+        /// ways), and hashed once it holds many: a fiche's mappings hold a few dozen keys at most, a hostile one
+        /// thousands.
         private mutating func insertKey(_ key: Int) -> Bool {
             let top = stack.count - 1
             if stack[top].hashedKeys.isEmpty, keys.count - stack[top].keyStart < 64 {
@@ -94,7 +95,7 @@ package enum YAMLReader {
             }) {
                 return true
             }
-            return !one.isASCII && !other.isASCII && text(first) == text(second)
+            return (!one.isASCII || !other.isASCII) && text(first) == text(second)
         }
 
         private func text(_ index: Int) -> String {
