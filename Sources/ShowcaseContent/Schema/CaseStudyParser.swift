@@ -24,8 +24,8 @@ package struct CaseStudyParser: Sendable {
     static let datedFields = ["date", "source"]
     static let imageFields = ["fichier", "alt", "legende", "credit"]
 
-    /// The catalogue's figure names, reported then derived, and the help an unknown
-    /// name under `chiffres` gets: the same for every file, so made once.
+    /// The catalogue's figure names, reported then derived, and the help an unknown name under `chiffres` gets:
+    /// the same for every file, so made once.
     private let catalogueFigureNames: [String]
     private let unknownFigureHelp: String
 
