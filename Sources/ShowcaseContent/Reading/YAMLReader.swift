@@ -27,7 +27,32 @@ package enum YAMLReader {
     package static func read(_ yaml: String, in file: SourceFile, firstLine: Int = 1) -> Result<YAMLNode?, Diagnostic> {
         var composer = Composer(file: file, lineOffset: firstLine - 1)
         var text = yaml
-        return text.withUTF8 { bytes in composer.compose(bytes) }
+        return text.withUTF8 { bytes in
+            if let separator = lineSeparator(in: bytes, file: file, firstLine: firstLine) { return .failure(separator) }
+            return composer.compose(bytes)
+        }
+    }
+
+    /// The first U+2028 or U+2029 of the text, refused: libyaml reads each as a line break the writer does not
+    /// see (a value cut in two, every position after it one line off), where showcase counts lines at `\n`.
+    private static func lineSeparator(in bytes: UnsafeBufferPointer<UInt8>, file: SourceFile, firstLine: Int) -> Diagnostic? {
+        guard let base = bytes.baseAddress else { return nil }
+        var offset = 0
+        // From one 0xE2 to the next: typographic apostrophes start with it too.
+        while offset + 2 < bytes.count, let found = memchr(base + offset, 0xE2, bytes.count - 2 - offset) {
+            let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            offset = index + 1
+            guard bytes[index + 1] == 0x80, bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9 else { continue }
+            let before = bytes[..<index]
+            let line = firstLine + before.count { $0 == UInt8(ascii: "\n") }
+            let lineStart = before.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0
+            let column = String(decoding: bytes[lineStart..<index], as: UTF8.self).unicodeScalars.count + 1
+            let name = bytes[index + 2] == 0xA8 ? "U+2028" : "U+2029"
+            return .error(.yamlSyntax, "séparateur de ligne invisible (\(name)) dans l'en-tête : YAML y voit un retour à la ligne qui ne se voit pas",
+                          at: file.location(line: line, column: column),
+                          help: "supprimez-le, ou remplacez-le par un vrai retour à la ligne ; il vient souvent d'un copier-coller depuis un traitement de texte")
+        }
+        return nil
     }
 
     /// Turns libyaml's events into one `YAMLDocument`: each node appended as its event comes, a container's
