@@ -118,4 +118,16 @@ struct DECPTests {
         #expect(broken.status == 2)
         #expect(broken.standardError.contains("erreur[decp-illisible]"))
     }
+
+    @Test("check --decp ne garde en mémoire que les fiches qui nomment un marché")
+    func keepsOnlyEntriesNamingARecord() async throws {
+        let root = TestSupport.copyOfShippedProject()
+        TestSupport.write(["content/essai.md": Self.entry(id: "2025S00005")], into: root)
+        let project = try await ProjectLoader(fileSystem: .disk).load(ProjectPaths(root: root), checkingStories: true,
+                                                                      keeping: { $0.decp != nil })
+        #expect(project.studies.count > 1)
+        #expect(project.studies.compactMap(\.study).map(\.slug) == ["essai"])
+        let report = try await Pipeline().check(ProjectPaths(root: root), decp: Self.folder + "marches.json")
+        #expect(report.diagnostics.filter { $0.code == .decpMismatch }.count == 5)
+    }
 }

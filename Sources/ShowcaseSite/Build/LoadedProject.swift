@@ -67,11 +67,11 @@ package struct ProjectLoader: Sendable {
     }
 
     /// The whole project, every content file parsed (for `check` and `export`). With `checkingStories`, each
-    /// story is rendered too, for its diagnostics, as soon as its file is read; without `keepingStudies`, only
-    /// what a report needs is kept of each file (its text when it has a problem), so that `check` does not hold
+    /// story is rendered too, for its diagnostics, as soon as its file is read; of a study `keeping` refuses,
+    /// only what a report needs is kept (its file's text when it has a problem), so that `check` does not hold
     /// every entry of the project at once.
     package func load(
-        _ paths: ProjectPaths, checkingStories: Bool = false, keepingStudies: Bool = true
+        _ paths: ProjectPaths, checkingStories: Bool = false, keeping: @escaping @Sendable (CaseStudy) -> Bool = { _ in true }
     ) async throws(EnvironmentError) -> LoadedProject {
         let settings = try self.settings(paths)
         let loader = ContentLoader(fileSystem: fileSystem, paths: paths)
@@ -88,7 +88,7 @@ package struct ProjectLoader: Sendable {
                 var read = try loader.read(path, reader: reader)
                 let page = read.study.map { ($0.slug, $0.path) }
                 if checkingStories, let study = read.study { read.diagnostics += Story.render(study, file: read.file, producingHTML: false).diagnostics }
-                if !keepingStudies {
+                if !(read.study.map(keeping) ?? true) {
                     let file = read.diagnostics.isEmpty ? SourceFile(path: read.file.path, text: "") : read.file
                     read = ReadCaseStudy(file: file, study: nil, diagnostics: read.diagnostics)
                 }
