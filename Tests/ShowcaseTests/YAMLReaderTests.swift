@@ -13,6 +13,12 @@ struct YAMLReaderTests {
         try #require(try read(text).get())
     }
 
+    /// The problem that stops the reading; `nil` when the text was read.
+    static func problem(_ text: String) -> Diagnostic? {
+        guard case .failure(let problem) = read(text) else { return nil }
+        return problem
+    }
+
     @Test("Groupes, listes et textes sont lus à leur place, les guillemets retenus")
     func shapesAndPlaces() throws {
         let root = try Self.root("""
@@ -69,11 +75,8 @@ struct YAMLReaderTests {
     }
 
     @Test("Un alias sans ancre est refusé à sa place")
-    func aliasWithoutAnchor() {
-        guard case .failure(let problem) = Self.read("a: 1\nb: *rien\n") else {
-            Issue.record("an alias to nothing was read")
-            return
-        }
+    func aliasWithoutAnchor() throws {
+        let problem = try #require(Self.problem("a: 1\nb: *rien\n"), "an alias to nothing was read")
         #expect(problem.message == "alias `*` qui ne renvoie à aucune ancre")
         #expect(problem.location?.line == 2 && problem.location?.column == 4)
     }
@@ -83,12 +86,9 @@ struct YAMLReaderTests {
     @Test("Un champ écrit deux fois au même niveau est signalé à sa seconde place, même dans un grand groupe", arguments: [
         ("titre", "titre", 2), ("titre", "titre", 100), ("r\u{E9}gion", "re\u{301}gion", 2), ("r\u{E9}gion", "re\u{301}gion", 100),
     ])
-    func duplicateKeys(_ first: String, _ second: String, _ others: Int) {
+    func duplicateKeys(_ first: String, _ second: String, _ others: Int) throws {
         let filler = (0..<others).map { "champ\($0): \($0)\n" }.joined()
-        guard case .failure(let problem) = Self.read("\(first): Un\n" + filler + "\(second): Deux\n") else {
-            Issue.record("a key written twice was read")
-            return
-        }
+        let problem = try #require(Self.problem("\(first): Un\n" + filler + "\(second): Deux\n"), "a key written twice was read")
         #expect(problem.code == .duplicateKey)
         #expect(problem.message == "le champ « \(second) » est écrit deux fois au même niveau")
         #expect(problem.location?.line == others + 2 && problem.location?.length == second.unicodeScalars.count)
@@ -103,21 +103,15 @@ struct YAMLReaderTests {
     }
 
     @Test("Un nom de champ qui est une liste est refusé")
-    func keyThatIsAList() {
-        guard case .failure(let problem) = Self.read("? [a, b]\n: 1\n") else {
-            Issue.record("a list as a key was read")
-            return
-        }
+    func keyThatIsAList() throws {
+        let problem = try #require(Self.problem("? [a, b]\n: 1\n"), "a list as a key was read")
         #expect(problem.message == "un nom de champ doit être du texte, pas une liste")
     }
 
     @Test("Un séparateur de ligne invisible (U+2028, U+2029) est refusé à sa place : YAML y couperait la ligne", arguments: ["\u{2028}", "\u{2029}"])
-    func lineSeparators(_ separator: String) {
+    func lineSeparators(_ separator: String) throws {
         let text = "titre: \"D\u{2019}abord\"\nresume: \"Un \u{E9}t\u{E9}\(separator) de chantier\"\nlieu: Brest\n"
-        guard case .failure(let problem) = Self.read(text) else {
-            Issue.record("a line separator was read")
-            return
-        }
+        let problem = try #require(Self.problem(text), "a line separator was read")
         #expect(problem.message.contains(separator == "\u{2028}" ? "U+2028" : "U+2029"))
         #expect(problem.location?.line == 2 && problem.location?.column == 16)
     }
