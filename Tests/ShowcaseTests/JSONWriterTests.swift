@@ -50,4 +50,18 @@ struct JSONWriterTests {
             #expect(indented.bytes == value.prettyBytes(level: level))
         }
     }
+
+    @Test("Une liste d'objets, un par élément, s'écrit comme l'arbre qui la tient", arguments: [0, 1, 3])
+    func objectsPerItem(count: Int) {
+        let items = (0..<count).map { ("n\($0)", Double($0)) }
+        let value = JSONValue.array(items.map { .object([("id", .string($0.0)), ("valeur", .number($0.1))]) })
+        for indented in [false, true] {
+            var json = JSONWriter(indented: indented)
+            json.objects(items) { json, item in
+                json.field("id", item.0)
+                json.field("valeur", item.1)
+            }
+            #expect(json.bytes == (indented ? value.prettyBytes(level: 0) : value.compactBytes))
+        }
+    }
 }

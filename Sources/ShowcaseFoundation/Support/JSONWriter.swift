@@ -70,6 +70,13 @@ package struct JSONWriter {
         array { for text in texts { $0.string(text) } }
     }
 
+    /// An array holding one object per item, whose members `members` writes.
+    package mutating func objects<Item>(_ items: some Sequence<Item>, _ members: (inout JSONWriter, Item) -> Void) {
+        array { json in
+            for item in items { json.object { members(&$0, item) } }
+        }
+    }
+
     // MARK: Members
 
     /// The name of the object's next member; its value is written next.

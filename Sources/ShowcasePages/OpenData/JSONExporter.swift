@@ -86,27 +86,19 @@ package enum JSONExporter {
                 json.null()
             }
             json.key("partenaires")
-            json.array { json in
-                for partner in study.partners {
-                    json.object { json in
-                        json.field("nom", partner.name)
-                        json.field("type", partner.kind.value.id)
-                        json.field("libelle_type", partner.kindLabel)
-                        json.field("role", partner.role?.id)
-                        json.key("sirets")
-                        json.strings(partner.sirets)
-                        json.field("siren", partner.siren)
-                    }
-                }
+            json.objects(study.partners) { json, partner in
+                json.field("nom", partner.name)
+                json.field("type", partner.kind.value.id)
+                json.field("libelle_type", partner.kindLabel)
+                json.field("role", partner.role?.id)
+                json.key("sirets")
+                json.strings(partner.sirets)
+                json.field("siren", partner.siren)
             }
             json.key("mecanismes")
-            json.array { json in
-                for mechanism in study.mechanisms {
-                    json.object { json in
-                        json.field("id", mechanism.value.id)
-                        json.field("article", mechanism.value.article)
-                    }
-                }
+            json.objects(study.mechanisms) { json, mechanism in
+                json.field("id", mechanism.value.id)
+                json.field("article", mechanism.value.article)
             }
             json.key("considerationsSociales")
             json.strings(entry.socialConsiderations)
@@ -122,18 +114,14 @@ package enum JSONExporter {
                     json.field("lot", contract.lot)
                     json.field("codeCPV", contract.cpv)
                     json.key("lots")
-                    json.array { json in
-                        for lot in contract.lots {
-                            json.object { json in
-                                json.field("numero", lot.number)
-                                json.field("objet", lot.object)
-                                json.key("montant")
-                                if let amount = lot.amount { json.number(amount) } else { json.null() }
-                                json.field("taxes", lot.taxBasis?.rawValue)
-                                json.field("mecanisme", lot.mechanism?.id)
-                                json.field("titulaire", lot.holder)
-                            }
-                        }
+                    json.objects(contract.lots) { json, lot in
+                        json.field("numero", lot.number)
+                        json.field("objet", lot.object)
+                        json.key("montant")
+                        if let amount = lot.amount { json.number(amount) } else { json.null() }
+                        json.field("taxes", lot.taxBasis?.rawValue)
+                        json.field("mecanisme", lot.mechanism?.id)
+                        json.field("titulaire", lot.holder)
                     }
                 }
             } else {
@@ -185,16 +173,12 @@ package enum JSONExporter {
                 }
             }
             json.key("sources")
-            json.array { json in
-                for source in study.sources {
-                    json.object { json in
-                        json.field("id", source.id)
-                        json.field("titre", source.title)
-                        json.field("editeur", source.publisher)
-                        json.field("date", source.date?.description)
-                        json.field("url", source.url)
-                    }
-                }
+            json.objects(study.sources) { json, source in
+                json.field("id", source.id)
+                json.field("titre", source.title)
+                json.field("editeur", source.publisher)
+                json.field("date", source.date?.description)
+                json.field("url", source.url)
             }
         }
     }

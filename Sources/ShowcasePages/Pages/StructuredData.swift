@@ -32,17 +32,13 @@ package enum StructuredData {
                 named("Place", place, to: &json)
             }
             json.key("citation")
-            json.array { json in
-                for source in study.sources {
-                    json.object { json in
-                        json.field("@type", "CreativeWork")
-                        json.field("name", source.title)
-                        json.key("publisher")
-                        named("Organization", source.publisher, to: &json)
-                        if let url = source.url { json.field("url", url) }
-                        if let date = source.date { json.field("datePublished", date.description) }
-                    }
-                }
+            json.objects(study.sources) { json, source in
+                json.field("@type", "CreativeWork")
+                json.field("name", source.title)
+                json.key("publisher")
+                named("Organization", source.publisher, to: &json)
+                if let url = source.url { json.field("url", url) }
+                if let date = source.date { json.field("datePublished", date.description) }
             }
         }
         return String(decoding: json.bytes, as: UTF8.self)
